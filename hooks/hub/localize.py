@@ -1,0 +1,114 @@
+"""Everything a page needs to speak one language: UI strings, Babel formatting, text fallback.
+
+UI strings live in ``locales/<code>.yml``, one file per language, with English as the reference
+that every other file must match key for key (a test checks it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+import babel.dates
+import babel.numbers
+from babel import Locale
+
+from .languages import BY_CODE, DEFAULT_LANGUAGE
+from .yamlload import load_file
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+
+
+@lru_cache(maxsize=None)
+def ui_strings(code: str) -> Mapping[str, str]:
+    """The UI strings of one language (plain mapping, loaded once per process)."""
+    return dict(load_file(LOCALES_DIR / f"{code}.yml"))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Text as shown on a page, with the language it is really in (for a ``lang`` attribute)."""
+
+    text: str
+    lang: str
+
+
+def pick(texts: Mapping[str, str] | None, page_lang: str, delivery_lang: str | None = None) -> Shown | None:
+    """The text in the page's language, else the delivery language, else English, else any."""
+    if not texts:
+        return None
+    for code in (page_lang, delivery_lang, DEFAULT_LANGUAGE, *sorted(texts)):
+        if code and code in texts:
+            return Shown(texts[code], code)
+    return None
+
+
+def roman(number: int) -> str:
+    """Roman numeral, as the series numbers its webinars (I–VIII in the pilot)."""
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    result = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        result.append(numeral * count)
+    return "".join(result)
+
+
+class Formatter:
+    """Babel formatting for one page language."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.locale = Locale.parse(BY_CODE[code].babel_locale)
+        self.strings = ui_strings(code)
+
+    def t(self, key: str, **values) -> str:
+        """A UI string, with ``{name}`` placeholders filled in."""
+        text = self.strings[key]
+        return text.format(**values) if values else text
+
+    def date(self, value: date, form: str = "long") -> str:
+        return babel.dates.format_date(value, form, locale=self.locale)
+
+    def month_year(self, value: date) -> str:
+        return babel.dates.format_skeleton("yMMMM", value, locale=self.locale)
+
+    def year(self, value: date) -> str:
+        return babel.dates.format_skeleton("y", value, locale=self.locale)
+
+    def time(self, value: time | datetime) -> str:
+        return babel.dates.format_time(value, "short", locale=self.locale)
+
+    def datetime(self, value: datetime) -> str:
+        return babel.dates.format_datetime(value, "long", locale=self.locale)
+
+    def timezone(self, value: datetime) -> str:
+        return babel.dates.get_timezone_name(value, "long", locale=self.locale)
+
+    def number(self, value: float) -> str:
+        return babel.numbers.format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        """``value`` in percent (56 → "56 %" in French)."""
+        return babel.numbers.format_percent(value / 100, locale=self.locale)
+
+    def money(self, value: float, currency: str) -> str:
+        """An amount in whole units of ``currency`` (budgets are not given in cents)."""
+        pattern = re.sub(r"\.0+", "", self.locale.currency_formats["standard"].pattern)
+        return babel.numbers.format_currency(value, currency, format=pattern, locale=self.locale,
+                                             currency_digits=False)
+
+    def minutes(self, value: int) -> str:
+        return babel.dates.format_timedelta(value * 60, threshold=100, format="long", locale=self.locale)
+
+    def language_name(self, code: str) -> str:
+        name = self.locale.languages.get(code, code)
+        return name[:1].upper() + name[1:] if self.code in ("en", "fr", "es", "ru") else name
+
+    def country_name(self, code: str) -> str:
+        return self.locale.territories.get(code, code)

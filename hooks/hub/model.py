@@ -1,0 +1,121 @@
+"""Facts derived from the catalog that do not depend on the page language.
+
+Status (upcoming or past) is computed against a build date that can be fixed for reproducible builds.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from .catalog import Catalog, Entry
+from .schema import Expert, Series, Webinar
+
+
+def build_date(environ: dict[str, str] | None = None) -> date:
+    """Today, unless HUB_TODAY (YYYY-MM-DD) or SOURCE_DATE_EPOCH fixes it for a reproducible build."""
+    environ = os.environ if environ is None else environ
+    if environ.get("HUB_TODAY"):
+        return date.fromisoformat(environ["HUB_TODAY"])
+    if environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), timezone.utc).date()
+    return date.today()
+
+
+@dataclass(frozen=True)
+class WebinarFacts:
+    slug: str
+    source: str
+    data: Webinar
+    upcoming: bool
+
+    @property
+    def status(self) -> str:
+        return "upcoming" if self.upcoming else "past"
+
+    @cached_property
+    def starts_at(self) -> datetime | None:
+        """Start as an aware datetime in the webinar's zone, when the time is known."""
+        if self.data.start is None or self.data.timezone is None:
+            return None
+        return datetime.combine(self.data.date, self.data.start, ZoneInfo(self.data.timezone))
+
+    @property
+    def attendance_rate(self) -> float | None:
+        """Participants ÷ registrations, in percent."""
+        stats = self.data.stats
+        if not stats or not stats.registrations or stats.participants is None:
+            return None
+        return 100 * stats.participants / stats.registrations
+
+
+@dataclass(frozen=True)
+class Hub:
+    """The whole site's data, indexed the ways the pages need it (each index built once)."""
+
+    webinars: tuple[WebinarFacts, ...]  # by date, oldest first
+    experts: dict[str, Expert]
+    series: dict[str, Series]
+    today: date
+
+    @cached_property
+    def by_slug(self) -> dict[str, WebinarFacts]:
+        return {webinar.slug: webinar for webinar in self.webinars}
+
+    @cached_property
+    def upcoming(self) -> tuple[WebinarFacts, ...]:
+        return tuple(w for w in self.webinars if w.upcoming)
+
+    @cached_property
+    def past(self) -> tuple[WebinarFacts, ...]:
+        """Most recent first."""
+        return tuple(reversed([w for w in self.webinars if not w.upcoming]))
+
+    @cached_property
+    def in_series(self) -> dict[str, tuple[WebinarFacts, ...]]:
+        """Webinars of each series by number."""
+        groups: dict[str, list[WebinarFacts]] = defaultdict(list)
+        for webinar in self.webinars:
+            groups[webinar.data.series].append(webinar)
+        return {key: tuple(sorted(group, key=lambda w: w.data.number)) for key, group in groups.items()}
+
+    @cached_property
+    def _neighbours(self) -> dict[str, tuple[WebinarFacts | None, WebinarFacts | None]]:
+        result = {}
+        for group in self.in_series.values():
+            for index, webinar in enumerate(group):
+                previous = group[index - 1] if index > 0 else None
+                following = group[index + 1] if index + 1 < len(group) else None
+                result[webinar.slug] = (previous, following)
+        return result
+
+    def neighbours(self, slug: str) -> tuple[WebinarFacts | None, WebinarFacts | None]:
+        """Previous and next webinar in the same series."""
+        return self._neighbours[slug]
+
+    @cached_property
+    def by_expert(self) -> dict[str, tuple[WebinarFacts, ...]]:
+        groups: dict[str, list[WebinarFacts]] = defaultdict(list)
+        for webinar in self.webinars:
+            for expert in webinar.data.experts:
+                groups[expert].append(webinar)
+        return {key: tuple(group) for key, group in groups.items()}
+
+
+def _facts(entry: Entry, today: date) -> WebinarFacts:
+    return WebinarFacts(entry.id, entry.source, entry.data, upcoming=entry.data.date >= today)
+
+
+def build_hub(catalog: Catalog, today: date) -> Hub:
+    webinars = sorted((_facts(entry, today) for entry in catalog.webinars.values()),
+                      key=lambda w: (w.data.date, w.data.start or datetime.min.time(), w.slug))
+    return Hub(
+        webinars=tuple(webinars),
+        experts={key: entry.data for key, entry in sorted(catalog.experts.items())},
+        series={key: entry.data for key, entry in sorted(catalog.series.items())},
+        today=today,
+    )

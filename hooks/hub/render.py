@@ -1,0 +1,144 @@
+"""Render the generated pages of every language from the hub's data and the templates in ``overrides/hub``.
+
+Each page is a Markdown file whose body is HTML from an autoescaping Jinja environment (MkDocs' own
+environment does not escape), with its title and description in YAML front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+import yaml
+
+from .languages import CODES
+from .localize import Formatter
+from .model import Hub
+from .urls import expert_path, webinar_path
+from .views import PageContext, expert_card, lang_attr, webinar_card, webinar_page
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    stem: str  # docs-relative path without extension, e.g. "webinars/slug"
+    lang: str
+    title: str
+    description: str
+    body: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.stem}.{self.lang}.md"
+
+    def text(self) -> str:
+        meta = {"title": self.title, "description": self.description}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"---\n{front}---\n\n{self.body.strip()}\n"
+
+
+class Renderer:
+    """Renders templates for one hub; one instance serves every language of a build."""
+
+    def __init__(self, hub: Hub, template_dir: Path):
+        self.hub = hub
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(template_dir),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals["lang_attr"] = lang_attr
+        self.formatters = {code: Formatter(code) for code in CODES}
+
+    def context(self, lang: str, path: str) -> PageContext:
+        return PageContext(self.hub, self.formatters[lang], path)
+
+    def render(self, template: str, ctx: PageContext, **values) -> str:
+        return self.env.get_template(template).render(ctx=ctx, f=ctx.f, t=ctx.f.t, lang=ctx.lang, **values)
+
+    # Generated pages -----------------------------------------------------------------------------
+
+    def webinar(self, lang: str, slug: str) -> GeneratedPage:
+        webinar = self.hub.by_slug[slug]
+        ctx = self.context(lang, webinar_path(slug))
+        view = webinar_page(ctx, webinar)
+        title = f"{view.card.number}. {view.card.title.text}"
+        description = ctx.f.t("webinar_description", number=view.card.number, date=view.card.date,
+                              language=view.card.language)
+        return GeneratedPage(f"webinars/{slug}", lang, title, description,
+                             self.render("webinar.html", ctx, page=view))
+
+    def webinar_index(self, lang: str) -> GeneratedPage:
+        ctx = self.context(lang, "webinars/")
+        groups = []
+        for year, webinars in _by_year(self.hub):
+            series_groups = []
+            for series_id in dict.fromkeys(w.data.series for w in webinars):
+                series = self.hub.series.get(series_id)
+                series_groups.append({
+                    "title": ctx.text(series.title) if series else None,
+                    "webinars": [webinar_card(ctx, w) for w in webinars if w.data.series == series_id],
+                })
+            groups.append({"year": year, "series": series_groups})
+        f = ctx.f
+        return GeneratedPage("webinars/index", lang, f.t("webinars_title"), f.t("webinars_description"),
+                             self.render("webinar_index.html", ctx, groups=groups))
+
+    def expert(self, lang: str, expert_id: str) -> GeneratedPage:
+        ctx = self.context(lang, expert_path(expert_id))
+        expert = self.hub.experts[expert_id]
+        card = expert_card(ctx, expert_id)
+        webinars = [webinar_card(ctx, w) for w in self.hub.by_expert.get(expert_id, ())]
+        photo = None
+        if expert.photo:
+            photo = {"src": ctx.asset(expert.photo.removeprefix("webinars/")), "alt": ctx.text(expert.photo_alt)}
+        links = [{"label": link.label, "url": link.url} for link in expert.links]
+        body = self.render("expert.html", ctx, expert=card, bio=ctx.markdown(expert.bio), photo=photo,
+                           links=links, webinars=webinars)
+        return GeneratedPage(f"experts/{expert_id}", lang, expert.name,
+                             ctx.f.t("expert_description", name=expert.name), body)
+
+    def expert_index(self, lang: str) -> GeneratedPage:
+        ctx = self.context(lang, "experts/")
+        experts = [expert_card(ctx, expert_id) for expert_id in self.hub.experts]
+        f = ctx.f
+        return GeneratedPage("experts/index", lang, f.t("experts_title"), f.t("experts_description"),
+                             self.render("expert_index.html", ctx, experts=experts))
+
+    def pages(self) -> Iterator[GeneratedPage]:
+        for lang in CODES:
+            yield self.webinar_index(lang)
+            yield self.expert_index(lang)
+            for slug in self.hub.by_slug:
+                yield self.webinar(lang, slug)
+            for expert_id in self.hub.experts:
+                yield self.expert(lang, expert_id)
+
+    # Fragments placed in hand-written pages ------------------------------------------------------
+
+    def fragment(self, name: str, lang: str, path: str) -> str:
+        ctx = self.context(lang, path)
+        return self.render(f"fragments/{name}.html", ctx, hub=self.hub,
+                           upcoming=[webinar_card(ctx, w) for w in self.hub.upcoming],
+                           past=[webinar_card(ctx, w) for w in self.hub.past[:4]])
+
+
+MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
+
+
+def expand_markers(text: str, renderer: Renderer, lang: str, path: str) -> str:
+    """Replace ``<!-- hub:name -->`` in a hand-written page by the generated fragment ``name``."""
+    return MARKER.sub(lambda match: renderer.fragment(match[1], lang, path).strip(), text)
+
+
+def _by_year(hub: Hub):
+    """Webinars grouped by year, most recent year first, each year in date order."""
+    years: dict[int, list] = {}
+    for webinar in hub.webinars:
+        years.setdefault(webinar.data.date.year, []).append(webinar)
+    return sorted(years.items(), reverse=True)

@@ -1,0 +1,212 @@
+"""Constraints on single values, each able to check a value and to describe itself in JSON Schema.
+
+A field's type in ``schema.py`` is ``Annotated[base type, rule, ...]``: the same rule object serves the
+build's validation and the generated editor schema, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, available_timezones
+
+from babel import Locale
+
+from .languages import CODES
+
+# Characters that can reorder or hide text (Trojan Source): never wanted in staff data.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def _bad_character(text: str) -> str | None:
+    for character in text:
+        if character in BIDI_CONTROLS:
+            return f"a hidden direction-control character (U+{ord(character):04X})"
+        if unicodedata.category(character) == "Cc" and character not in "\n\t":
+            return f"a control character (U+{ord(character):04X})"
+    return None
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of plain text: a title or a name. Markup is refused, not silently escaped."""
+
+    max_length: int = 300
+
+    def check(self, value: str) -> str | None:
+        if not value.strip():
+            return "must not be empty"
+        if "\n" in value.strip():
+            return "must be a single line"
+        if "<" in value or ">" in value:
+            return "must be plain text without HTML ('<' or '>' found)"
+        if len(value) > self.max_length:
+            return f"is too long ({len(value)} characters, at most {self.max_length})"
+        return _bad_character(value)
+
+    def json(self) -> dict[str, Any]:
+        return {"minLength": 1, "maxLength": self.max_length, "pattern": r"^[^<>\n]*$"}
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Formatted text. Raw HTML in it is shown as text at render time, never passed through."""
+
+    max_length: int = 20_000
+
+    def check(self, value: str) -> str | None:
+        if not value.strip():
+            return "must not be empty"
+        if len(value) > self.max_length:
+            return f"is too long ({len(value)} characters, at most {self.max_length})"
+        return _bad_character(value)
+
+    def json(self) -> dict[str, Any]:
+        return {"minLength": 1, "maxLength": self.max_length}
+
+
+@dataclass(frozen=True)
+class HttpUrl:
+    """An absolute web address. Anything but http(s) (javascript:, data:, relative) is refused."""
+
+    def check(self, value: str) -> str | None:
+        if any(character.isspace() for character in value) or _bad_character(value):
+            return "must be a web address without spaces or control characters"
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https"):
+            return "must be an absolute http:// or https:// address"
+        if not parts.hostname or "." not in parts.hostname and parts.hostname != "localhost":
+            return "must name a host, e.g. https://www.example.org/page"
+        if len(value) > 2000:
+            return "is too long (at most 2000 characters)"
+        return None
+
+    def json(self) -> dict[str, Any]:
+        return {"format": "uri", "pattern": r"^https?://[^\s]+$", "maxLength": 2000}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: str
+    expected: str
+
+    def check(self, value: str) -> str | None:
+        return None if re.fullmatch(self.regex, value) else f"must be {self.expected}"
+
+    def json(self) -> dict[str, Any]:
+        return {"pattern": f"^(?:{self.regex})$"}
+
+
+@dataclass(frozen=True)
+class OneOf:
+    choices: tuple[str, ...]
+
+    def check(self, value: str) -> str | None:
+        return None if value in self.choices else "must be one of " + ", ".join(self.choices)
+
+    def json(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
+
+
+@dataclass(frozen=True)
+class Range:
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def check(self, value: float) -> str | None:
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {self.minimum:g}"
+        if self.maximum is not None and value > self.maximum:
+            return f"must be at most {self.maximum:g}"
+        return None
+
+    def json(self) -> dict[str, Any]:
+        bounds: dict[str, Any] = {}
+        if self.minimum is not None:
+            bounds["minimum"] = self.minimum
+        if self.maximum is not None:
+            bounds["maximum"] = self.maximum
+        return bounds
+
+
+@lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@dataclass(frozen=True)
+class TimeZone:
+    """An IANA time zone name such as Europe/Zurich."""
+
+    def check(self, value: str) -> str | None:
+        if value not in _time_zones():
+            return "must be an IANA time zone name such as Europe/Zurich or America/Bogota"
+        ZoneInfo(value)
+        return None
+
+    def json(self) -> dict[str, Any]:
+        return {"pattern": r"^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$"}
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    return frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    return frozenset(Locale("en").currencies)
+
+
+@dataclass(frozen=True)
+class Country:
+    """An ISO 3166 two-letter country code: its name is then localized by Babel."""
+
+    def check(self, value: str) -> str | None:
+        return None if value in _territories() else "must be a two-letter ISO country code such as CH or KE"
+
+    def json(self) -> dict[str, Any]:
+        return {"pattern": "^[A-Z]{2}$"}
+
+
+@dataclass(frozen=True)
+class Currency:
+    """An ISO 4217 currency code: amounts are then formatted by Babel."""
+
+    def check(self, value: str) -> str | None:
+        return None if value in _currencies() else "must be an ISO 4217 currency code such as CHF or USD"
+
+    def json(self) -> dict[str, Any]:
+        return {"pattern": "^[A-Z]{3}$"}
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A mapping from language code to text in that language; at least one language."""
+
+    def check(self, value: dict) -> str | None:
+        return None if value else "must give the text in at least one language"
+
+    def json(self) -> dict[str, Any]:
+        return {"minProperties": 1, "propertyNames": {"enum": list(CODES)}}
+
+
+@dataclass(frozen=True)
+class RepoFile:
+    """A path from the repository root to a file that staff committed under ``prefix``."""
+
+    prefix: str = "webinars/files/"
+
+    def check(self, value: str) -> str | None:
+        if not value.startswith(self.prefix) or ".." in value.split("/") or "\\" in value:
+            return f"must be a path under {self.prefix} (from the repository root)"
+        if not re.fullmatch(r"[A-Za-z0-9._/-]+", value):
+            return "must use only letters, digits, '.', '_', '-' and '/' in the file path"
+        return None
+
+    def json(self) -> dict[str, Any]:
+        return {"pattern": "^" + re.escape(self.prefix) + r"[A-Za-z0-9._/-]+$"}

@@ -1,0 +1,59 @@
+"""Render staff Markdown to HTML that cannot carry script.
+
+Python-Markdown passes raw HTML and ``javascript:`` links through untouched. Here raw HTML is shown as
+text, only http(s) and mailto links survive, and images become their alt text (no third-party request
+on page load). Headings are shifted down so staff text never competes with the page's own outline.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+class _Sanitize(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "img":
+                    replacement = etree.Element("span")
+                    replacement.text = child.get("alt", "")
+                    replacement.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(index, replacement)
+                elif child.tag == "a":
+                    href = child.get("href", "")
+                    if urlsplit(href).scheme.lower() not in SAFE_SCHEMES:
+                        child.tag = "span"
+                        child.attrib.clear()
+                    else:
+                        child.set("rel", "noopener")
+                elif child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    child.tag = f"h{min(6, int(child.tag[1]) + 2)}"
+
+
+class _SafeExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+        md.treeprocessors.register(_Sanitize(md), "hub_sanitize", 0)
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[_SafeExtension(), "sane_lists"], output_format="html")
+
+
+def render(text: str) -> Markup:
+    """Staff Markdown as safe HTML."""
+    md = _renderer()
+    md.reset()
+    return Markup(md.convert(text))

@@ -1,0 +1,148 @@
+"""The data contract staff edit: the single source of truth for validation and the editor JSON Schema.
+
+Each dataclass is one YAML mapping; each field's type says what it accepts (``Annotated`` rules from
+``rules.py``) and its ``doc`` metadata is shown to editors as the field's description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Annotated
+
+from .languages import CODES
+from .rules import (
+    Country,
+    Currency,
+    HttpUrl,
+    Localized,
+    Markdown,
+    OneOf,
+    Pattern,
+    Range,
+    RepoFile,
+    Text,
+    TimeZone,
+)
+
+Identifier = Annotated[str, Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*", "lower-case letters, digits and hyphens, e.g. pilot-2019")]
+LanguageCode = Annotated[str, OneOf(CODES)]
+PlainText = Annotated[str, Text()]
+LocalizedText = Annotated[dict[LanguageCode, PlainText], Localized()]
+LocalizedMarkdown = Annotated[dict[LanguageCode, Annotated[str, Markdown()]], Localized()]
+Url = Annotated[str, HttpUrl()]
+Minutes = Annotated[int, Range(1, 24 * 60)]
+Count = Annotated[int, Range(0)]
+Percent = Annotated[float, Range(0, 100)]
+Amount = Annotated[float, Range(0)]
+
+
+def doc(text: str, **kwargs):
+    """A dataclass field with its editor-facing description."""
+    return field(metadata={"doc": text}, **kwargs)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: PlainText = doc("What the link leads to, e.g. 'Profile' or 'Publications'.")
+    url: Url = doc("Absolute http(s) address.")
+
+
+@dataclass(frozen=True)
+class Expert:
+    """``webinars/experts/<id>.yml``: one expert; the file name is the id used by webinars."""
+
+    name: PlainText = doc("Full name as the expert writes it.")
+    affiliation: LocalizedText | None = doc("Organisation or role, per language.", default=None)
+    country: Annotated[str, Country()] | None = doc("ISO 3166 two-letter country code, e.g. KE.", default=None)
+    bio: LocalizedMarkdown | None = doc("Short biography per language (Markdown).", default=None)
+    photo: Annotated[str, RepoFile()] | None = doc("Portrait under webinars/files/.", default=None)
+    photo_alt: LocalizedText | None = doc("Text alternative of the photo, per language.", default=None)
+    links: list[Link] = doc("Web pages about the expert.", default=())
+
+
+@dataclass(frozen=True)
+class Budget:
+    planned: Amount = doc("Budget initially planned.")
+    currency: Annotated[str, Currency()] = doc("ISO 4217 code, e.g. CHF.")
+    spent: Amount | None = doc("Actual expenditure, once known.", default=None)
+
+
+@dataclass(frozen=True)
+class Series:
+    """``webinars/series/<id>.yml``: a series of webinars, e.g. the 2019 pilot phase."""
+
+    title: LocalizedText = doc("Name of the series, per language.")
+    decision: PlainText = doc("The decision the series stems from, e.g. 'CDIP/23/9, option B'.")
+    period: Annotated[str, Text(40)] | int = doc("A year (2019) or a short text.")
+    description: LocalizedMarkdown | None = doc("What the series is, per language (Markdown).", default=None)
+    budget: Budget | None = doc("Planned and spent budget.", default=None)
+
+
+@dataclass(frozen=True)
+class Organizer:
+    role: Annotated[str, OneOf(("opening", "remarks", "moderation"))] = doc(
+        "opening: opens the webinar; remarks: gives opening remarks; moderation: moderates the questions."
+    )
+    name: LocalizedText = doc("Who, e.g. the Development Agenda Coordination Division, per language.")
+
+
+@dataclass(frozen=True)
+class Recording:
+    url: Url = doc("Where the recording is: a YouTube or Vimeo page, or a video file (.mp4, .webm).")
+    duration: Minutes | None = doc("Length in minutes.", default=None)
+    captions: list[LanguageCode] = doc("Languages of the captions.", default=())
+    published: date | None = doc("Date the recording was published (YYYY-MM-DD).", default=None)
+
+
+@dataclass(frozen=True)
+class SlideDeck:
+    language: LanguageCode = doc("Language of the deck.")
+    format: Annotated[str, OneOf(("pdf", "pptx", "ppt", "odp", "html"))] = doc("File format.")
+    url: Url | None = doc("Address of the deck on the web (give url or file).", default=None)
+    file: Annotated[str, RepoFile()] | None = doc("Path of the deck under webinars/files/ (give url or file).", default=None)
+    title: LocalizedText | None = doc("Title of the deck, if not the webinar's.", default=None)
+
+
+@dataclass(frozen=True)
+class Registration:
+    url: Url = doc("Registration page.")
+    closes: date | None = doc("Last day to register (YYYY-MM-DD).", default=None)
+    phone: bool = doc("true when participants can also join by phone.", default=False)
+
+
+@dataclass(frozen=True)
+class Stats:
+    registrations: Count | None = doc("Number of people registered.", default=None)
+    participants: Count | None = doc("Number of people who took part.", default=None)
+    survey_response_rate: Percent | None = doc("Share of participants who answered the survey, in percent.", default=None)
+
+
+@dataclass(frozen=True)
+class Webinar:
+    """``webinars/<slug>.yml``: one webinar; the file name is its id and its URL slug."""
+
+    series: Identifier = doc("Id of the series (a file in webinars/series/).")
+    number: Annotated[int, Range(1, 3999)] = doc("Number in the series, shown as a Roman numeral.")
+    title: LocalizedText = doc("Title per language; at least one.")
+    language: LanguageCode = doc("Language the webinar is delivered in.")
+    date: date = doc("Date of the webinar (YYYY-MM-DD).")
+    start: time | None = doc("Start time in the webinar's time zone (HH:MM, quoted).", default=None)
+    timezone: Annotated[str, TimeZone()] | None = doc("IANA time zone of the start time, e.g. Europe/Zurich.", default=None)
+    duration: Minutes | None = doc("Planned length in minutes.", default=None)
+    status: Annotated[str, OneOf(("scheduled", "cancelled", "postponed"))] = doc(
+        "scheduled unless the webinar was cancelled or postponed.", default="scheduled"
+    )
+    region: LocalizedText | None = doc("Target region or audience, per language.", default=None)
+    summary: LocalizedMarkdown | None = doc("What the webinar is about, per language (Markdown).", default=None)
+    report: LocalizedMarkdown | None = doc("Completion report, per language (Markdown).", default=None)
+    experts: list[Identifier] = doc("Ids of the experts (files in webinars/experts/).", default=())
+    organizers: list[Organizer] = doc("Who opens the webinar, gives remarks, moderates.", default=())
+    recording: Recording | None = doc("The recording, once published.", default=None)
+    slides: list[SlideDeck] = doc("Slide decks.", default=())
+    registration: Registration | None = doc("How to register, for an upcoming webinar.", default=None)
+    stats: Stats | None = doc("Registrations, participants and survey response rate.", default=None)
+
+
+# The three kinds of staff file, by folder under webinars/.
+DOCUMENT_KINDS: dict[str, type] = {"webinar": Webinar, "expert": Expert, "series": Series}

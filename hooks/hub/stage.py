@@ -1,0 +1,72 @@
+"""Lay out the docs folder MkDocs really builds: hand-written pages plus generated ones, on disk.
+
+mkdocs-static-i18n can only sort pages that exist on disk (pages made in memory crash it), so the
+generated pages are written beside a copy of ``docs/`` into a staging folder. Files are rewritten only
+when their content changes, which keeps ``mkdocs serve`` from rebuilding in a loop.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from .languages import CODES, DEFAULT_LANGUAGE
+from .render import Renderer, expand_markers
+
+
+def page_language_and_path(relative: PurePosixPath) -> tuple[str, str]:
+    """Language and directory URL of a hand-written page, e.g. ``about.fr.md`` → ``("fr", "about/")``."""
+    stem, lang = relative.stem, DEFAULT_LANGUAGE
+    if "." in stem and stem.rsplit(".", 1)[1] in CODES:
+        stem, lang = stem.rsplit(".", 1)
+    parts = [*relative.parent.parts, stem]
+    if parts[-1] in ("index", "README"):
+        parts.pop()
+    return lang, "".join(f"{part}/" for part in parts)
+
+
+def planned_files(root: Path, renderer: Renderer) -> dict[str, bytes]:
+    """Every file of the staging folder, by docs-relative path."""
+    wanted: dict[str, bytes] = {}
+    docs = root / "docs"
+    for source in sorted(docs.rglob("*")):
+        if not source.is_file():
+            continue
+        relative = PurePosixPath(source.relative_to(docs).as_posix())
+        if relative.suffix == ".md":
+            lang, path = page_language_and_path(relative)
+            text = expand_markers(source.read_text(encoding="utf-8"), renderer, lang, path)
+            wanted[str(relative)] = text.encode("utf-8")
+        else:
+            wanted[str(relative)] = source.read_bytes()
+    for page in renderer.pages():
+        wanted[page.filename] = page.text().encode("utf-8")
+    files = root / "webinars" / "files"
+    if files.is_dir():
+        for source in sorted(files.rglob("*")):
+            if source.is_file() and not source.name.startswith("."):
+                wanted["files/" + source.relative_to(files).as_posix()] = source.read_bytes()
+    return wanted
+
+
+def sync_folder(target: Path, wanted: dict[str, bytes]) -> int:
+    """Make ``target`` hold exactly ``wanted``; return how many files were (re)written."""
+    written = 0
+    target.mkdir(parents=True, exist_ok=True)
+    for relative, content in wanted.items():
+        path = target / relative
+        if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(content)
+        os.replace(temporary, path)
+        written += 1
+    keep = set(wanted)
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target).as_posix()
+        if path.is_file() and relative not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written

@@ -1,0 +1,240 @@
+"""Turn parsed YAML into schema dataclasses, collecting every problem with its place in the file.
+
+The walk is driven by the type hints of ``schema.py``, so adding a field there is enough for it to be
+validated here and described in the generated JSON Schema.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any, Union
+
+from .yamlload import LocatedDict, LocatedList, Mark
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, printed as ``file:line:col: field: message``."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class Collector:
+    """Gathers the problems of one file so a run can report all of them at once."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, mark: Mark, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, mark.line, mark.column, path, message))
+
+
+class _Invalid(Exception):
+    """Raised inside the walk when a value cannot be converted; already recorded."""
+
+
+def describe(value: Any) -> str:
+    """How a YAML value looks to staff, for 'got …' in messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"a whole number ({value})"
+    if isinstance(value, float):
+        return f"a number ({value:g})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ({shown!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+def expected(hint: Any) -> str:
+    """How a type hint reads to staff, for 'expected …' in messages."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        return expected(typing.get_args(hint)[0])
+    if origin in (Union, types.UnionType):
+        return " or ".join(expected(arg) for arg in typing.get_args(hint) if arg is not type(None))
+    if origin is list:
+        return f"a list of {expected(typing.get_args(hint)[0])}"
+    if origin is dict:
+        return "a mapping from language code (ar, en, es, fr, ru, zh) to text"
+    if dataclasses.is_dataclass(hint):
+        return "a mapping of fields (" + ", ".join(f.name for f in dataclasses.fields(hint)) + ")"
+    return {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        date: "a date YYYY-MM-DD",
+        time: "a time HH:MM in quotes",
+    }.get(hint, str(hint))
+
+
+_CLOCK = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
+
+
+def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collector) -> Any:
+    if base is bool:
+        if isinstance(value, bool):
+            return value
+    elif base is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif base is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif base is str:
+        if isinstance(value, str):
+            return value
+    elif base is date:
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                out.add(mark, path, f"{value!r} is not a real calendar date (expected a date YYYY-MM-DD)")
+                raise _Invalid from None
+    elif base is time:
+        if isinstance(value, str):
+            match = _CLOCK.fullmatch(value)
+            if match:
+                return time(int(match[1]), int(match[2]))
+    out.add(mark, path, f"expected {expected(base)}, got {describe(value)}")
+    raise _Invalid
+
+
+def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any:
+    """Convert ``value`` to ``hint`` or record why not (and raise _Invalid)."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        base, *rules = typing.get_args(hint)
+        result = convert(value, base, path, mark, out)
+        for rule in rules:
+            message = rule.check(result)
+            if message:
+                out.add(mark, path, f"{message}, got {describe(value)}")
+                raise _Invalid
+        return result
+    if origin in (Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if value is None and len(options) < len(typing.get_args(hint)):
+            return None
+        if len(options) == 1:
+            return convert(value, options[0], path, mark, out)
+        for option in options:  # e.g. a year (int) or a short text (str)
+            trial = Collector(out.file)
+            try:
+                return convert(value, option, path, mark, trial)
+            except _Invalid:
+                continue
+        out.add(mark, path, f"expected {expected(hint)}, got {describe(value)}")
+        raise _Invalid
+    if origin is list:
+        return _convert_list(value, typing.get_args(hint)[0], path, mark, out)
+    if origin is dict:
+        return _convert_localized(value, typing.get_args(hint), path, mark, out)
+    if dataclasses.is_dataclass(hint):
+        return build(value, hint, path, mark, out)
+    return _convert_scalar(value, hint, path, mark, out)
+
+
+def _convert_list(value: Any, item_hint: Any, path: str, mark: Mark, out: Collector) -> tuple:
+    if not isinstance(value, list):
+        out.add(mark, path, f"expected {expected(list[item_hint])}, got {describe(value)}")
+        raise _Invalid
+    marks = value.marks if isinstance(value, LocatedList) else [mark] * len(value)
+    items, failed = [], False
+    for index, (item, item_mark) in enumerate(zip(value, marks)):
+        try:
+            items.append(convert(item, item_hint, f"{path}[{index}]", item_mark, out))
+        except _Invalid:
+            failed = True
+    if failed:
+        raise _Invalid
+    return tuple(items)
+
+
+def _convert_localized(value: Any, key_value: tuple, path: str, mark: Mark, out: Collector) -> dict:
+    key_hint, value_hint = key_value
+    if not isinstance(value, dict):
+        out.add(mark, path, f"expected {expected(dict)}, got {describe(value)}")
+        raise _Invalid
+    result, failed = {}, False
+    for key, item in value.items():
+        item_mark = value.marks.get(key, mark) if isinstance(value, LocatedDict) else mark
+        key_mark = value.key_marks.get(key, mark) if isinstance(value, LocatedDict) else mark
+        try:
+            code = convert(key, key_hint, f"{path}.{key}", key_mark, out)
+            result[code] = convert(item, value_hint, f"{path}.{key}", item_mark, out)
+        except _Invalid:
+            failed = True
+    if failed:
+        raise _Invalid
+    return result
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
+
+
+def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
+    """Build dataclass ``cls`` from a YAML mapping, checking every field and refusing unknown ones."""
+    if not isinstance(value, dict):
+        out.add(mark, path or "(file)", f"expected {expected(cls)}, got {describe(value)}")
+        raise _Invalid
+    hints = typing.get_type_hints(cls, include_extras=True)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    located = isinstance(value, LocatedDict)
+    prefix = f"{path}." if path else ""
+    failed = False
+    for key in value:
+        if key not in fields:
+            key_mark = value.key_marks[key] if located else mark
+            out.add(key_mark, f"{prefix}{key}", "unknown field" + _suggest(key, list(fields)))
+            failed = True
+    arguments = {}
+    for name, spec in fields.items():
+        has_default = spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
+        if name not in value or (value[name] is None and has_default):
+            if not has_default:
+                out.add(mark, f"{prefix}{name}", f"is missing (expected {expected(hints[name])})")
+                failed = True
+            continue
+        field_mark = value.marks[name] if located else mark
+        try:
+            arguments[name] = convert(value[name], hints[name], f"{prefix}{name}", field_mark, out)
+        except _Invalid:
+            failed = True
+    if failed:
+        raise _Invalid
+    return cls(**arguments)
+
+
+def build_document(data: Any, cls: type, out: Collector) -> Any | None:
+    """Build one staff file's dataclass; None when it has problems (recorded in ``out``)."""
+    top = getattr(data, "mark", Mark(1, 1))
+    try:
+        return build(data, cls, "", top, out)
+    except _Invalid:
+        return None

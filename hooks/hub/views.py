@@ -1,0 +1,225 @@
+"""Per-language view models: every text chosen, formatted and linked, ready for a template to lay out.
+
+Logic lives here; the templates in ``overrides/hub/`` only place these values in markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timezone
+from typing import Any
+
+from markupsafe import Markup
+
+from . import safe_markdown
+from .localize import Formatter, Shown, pick, roman
+from .model import Hub, WebinarFacts
+from .schema import Expert
+from .urls import expert_path, page_url, relative, webinar_path
+
+
+@dataclass
+class PageContext:
+    """One page being written: its language, its URL, and the formatter for that language."""
+
+    hub: Hub
+    f: Formatter
+    path: str  # language-independent path, e.g. "webinars/slug/"
+
+    @property
+    def lang(self) -> str:
+        return self.f.code
+
+    @property
+    def url(self) -> str:
+        return page_url(self.lang, self.path)
+
+    def link(self, path: str) -> str:
+        """Relative link to another page of the same language."""
+        return relative(self.url, page_url(self.lang, path))
+
+    def asset(self, site_path: str) -> str:
+        """Relative link to a language-independent file, e.g. ``webinars/slug.ics``."""
+        return relative(self.url, site_path)
+
+    def text(self, texts, delivery: str | None = None) -> Shown | None:
+        return pick(texts, self.lang, delivery)
+
+    def markdown(self, texts, delivery: str | None = None) -> dict[str, Any] | None:
+        shown = pick(texts, self.lang, delivery)
+        if shown is None:
+            return None
+        return {"html": safe_markdown.render(shown.text), "lang": shown.lang}
+
+
+@dataclass
+class WebinarCard:
+    slug: str
+    url: str
+    number: str
+    title: Shown
+    date: str
+    date_iso: str
+    language: str
+    region: Shown | None
+    status: str
+    series_title: Shown | None
+
+
+def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
+    data = webinar.data
+    series = ctx.hub.series.get(data.series)
+    return WebinarCard(
+        slug=webinar.slug,
+        url=ctx.link(webinar_path(webinar.slug)),
+        number=roman(data.number),
+        title=ctx.text(data.title, data.language),
+        date=ctx.f.date(data.date),
+        date_iso=data.date.isoformat(),
+        language=ctx.f.language_name(data.language),
+        region=ctx.text(data.region, data.language),
+        status=webinar.status,
+        series_title=ctx.text(series.title) if series else None,
+    )
+
+
+@dataclass
+class ExpertCard:
+    id: str
+    url: str
+    name: str
+    affiliation: Shown | None
+    country: str | None
+
+
+def expert_card(ctx: PageContext, expert_id: str) -> ExpertCard:
+    expert: Expert = ctx.hub.experts[expert_id]
+    return ExpertCard(
+        id=expert_id,
+        url=ctx.link(expert_path(expert_id)),
+        name=expert.name,
+        affiliation=ctx.text(expert.affiliation),
+        country=ctx.f.country_name(expert.country) if expert.country else None,
+    )
+
+
+@dataclass
+class StatsView:
+    registrations: str | None = None
+    participants: str | None = None
+    attendance_rate: str | None = None
+    survey_response_rate: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not any((self.registrations, self.participants, self.survey_response_rate))
+
+
+def stats_view(ctx: PageContext, webinar: WebinarFacts) -> StatsView:
+    stats = webinar.data.stats
+    if stats is None:
+        return StatsView()
+    f = ctx.f
+    rate = webinar.attendance_rate
+    return StatsView(
+        registrations=f.number(stats.registrations) if stats.registrations is not None else None,
+        participants=f.number(stats.participants) if stats.participants is not None else None,
+        attendance_rate=f.percent(round(rate)) if rate is not None else None,
+        survey_response_rate=(f.percent(stats.survey_response_rate)
+                              if stats.survey_response_rate is not None else None),
+    )
+
+
+@dataclass
+class WebinarPage:
+    card: WebinarCard
+    series_title: Shown | None
+    decision: str | None
+    time: dict[str, str] | None
+    duration: str | None
+    summary: dict | None
+    report: dict | None
+    experts: list[ExpertCard]
+    organizers: list[dict]
+    stats: StatsView
+    registration: dict | None
+    recording: dict | None
+    slides: list[dict]
+    previous: WebinarCard | None
+    next: WebinarCard | None
+    status_note: str | None
+    extra: dict = field(default_factory=dict)
+
+
+def _time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
+    starts = webinar.starts_at
+    if starts is None:
+        return None
+    utc = starts.astimezone(timezone.utc)
+    return {
+        "local": ctx.f.time(starts),
+        "zone": ctx.f.timezone(starts),
+        "zone_id": webinar.data.timezone,
+        "utc": ctx.f.time(utc),
+        "utc_date": ctx.f.date(utc.date()),
+        "iso": starts.isoformat(),
+        "utc_iso": utc.isoformat().replace("+00:00", "Z"),
+    }
+
+
+def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
+    data = webinar.data
+    f = ctx.f
+    series = ctx.hub.series.get(data.series)
+    previous, following = ctx.hub.neighbours(webinar.slug)
+    registration = None
+    if data.registration and webinar.upcoming:
+        registration = {
+            "url": data.registration.url,
+            "closes": f.date(data.registration.closes) if data.registration.closes else None,
+            "phone": data.registration.phone,
+        }
+    recording = None
+    if data.recording:
+        recording = {
+            "url": data.recording.url,
+            "duration": f.minutes(data.recording.duration) if data.recording.duration else None,
+            "captions": [f.language_name(code) for code in data.recording.captions],
+        }
+    slides = [
+        {
+            "href": deck.url or ctx.asset(deck.file.removeprefix("webinars/")),
+            "language": f.language_name(deck.language),
+            "format": deck.format.upper(),
+            "title": ctx.text(deck.title) if deck.title else None,
+        }
+        for deck in data.slides
+    ]
+    status_note = None
+    if data.status != "scheduled":
+        status_note = f.t(f"status_{data.status}")
+    return WebinarPage(
+        card=webinar_card(ctx, webinar),
+        series_title=ctx.text(series.title) if series else None,
+        decision=series.decision if series else None,
+        time=_time_view(ctx, webinar),
+        duration=f.minutes(data.duration) if data.duration else None,
+        summary=ctx.markdown(data.summary, data.language),
+        report=ctx.markdown(data.report, data.language),
+        experts=[expert_card(ctx, expert) for expert in data.experts],
+        organizers=[{"role": f.t(f"role_{o.role}"), "name": ctx.text(o.name)} for o in data.organizers],
+        stats=stats_view(ctx, webinar),
+        registration=registration,
+        recording=recording,
+        slides=slides,
+        previous=webinar_card(ctx, previous) if previous else None,
+        next=webinar_card(ctx, following) if following else None,
+        status_note=status_note,
+    )
+
+
+def lang_attr(shown: Shown | None, page_lang: str) -> Markup:
+    """` lang="xx"` when a text is not in the page's language (a fallback), else nothing."""
+    if shown is None or shown.lang == page_lang:
+        return Markup("")
+    return Markup(' lang="{}"').format(shown.lang)

@@ -1,0 +1,49 @@
+"""MkDocs adapter of the webinar hub: wires MkDocs events to the MkDocs-free pipeline in ``hub/``.
+
+Moving to another generator (e.g. Zensical) means replacing this file only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from hub.catalog import DataError
+from hub.model import build_date
+from hub.site import prepare
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate the data and point MkDocs at the staged docs (runs once per language build)."""
+    root = _root(config)
+    staging = root / ".cache" / "staged-docs"
+    try:
+        prepare(root, staging, build_date())
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    config.docs_dir = str(staging)
+    for watched in (root / "docs", root / "webinars", root / "overrides"):
+        if str(watched) not in config.watch:
+            config.watch.append(str(watched))
+    return config
+
+
+def on_serve(server, /, *, config: MkDocsConfig, builder):
+    """Watch the sources, not the staged copy the build itself rewrites."""
+    server.unwatch(config.docs_dir)
+    return server
+
+
+# Helper functions
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent

@@ -1,0 +1,67 @@
+"""Shared fixtures: build whole sites (the real data, and fictional fixture data) and parse their pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+LANGS = ("en", "ar", "zh", "fr", "ru", "es")
+# A fixed build date: every pilot webinar (2019) is past, the fixture's 2027 webinars are upcoming.
+BUILD_DATE = "2026-06-01"
+
+
+def make_project(target: Path, data: Path | None = None) -> Path:
+    """A copy of the repository's site sources, with ``data`` as its webinars/ folder when given."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data or ROOT / "webinars", target / "webinars")
+    return target
+
+
+def build(project: Path, site: Path | None = None, **env: str) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` on a project; return the finished process (never raises)."""
+    site = site or project / "site"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_TODAY": BUILD_DATE,
+                   "SITE_URL": "https://example.github.io/webinar-hub/", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=environment, capture_output=True, text=True,
+    )
+
+
+def built_site(project: Path) -> Path:
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The site built from the repository's own data (the 2019 pilot series)."""
+    return built_site(make_project(tmp_path_factory.mktemp("real")))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The site built from fictional fixture data: experts, recordings, slides, upcoming webinars."""
+    return built_site(make_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "hub"))
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """Parse the built page at a site-relative directory URL such as ``fr/webinars/slug/``."""
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def lang_url(lang: str, path: str) -> str:
+    return path if lang == "en" else f"{lang}/{path}"

@@ -1,0 +1,105 @@
+"""The real site: the eight pilot webinars of CDIP/25/3 in six languages, as visitors see them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import LANGS, lang_url, page
+
+# The seed document's table (CDIP/25/3, paragraphs 7 and 14): number, slug, date, delivery language,
+# registrations, participants, survey response rate.
+PILOT = [
+    ("I", "2019-09-18-new-tools-arab-countries", "2019-09-18", "ar", 161, 77, 56),
+    ("II", "2019-10-25-professional-development", "2019-10-25", "ru", 159, 56, 30),
+    ("III", "2019-11-14-ip-exports-foreign-investment", "2019-11-14", "es", 273, 92, 52),
+    ("IV", "2019-11-28-ip-exports-foreign-investment-caribbean", "2019-11-28", "en", 209, 58, 43),
+    ("V", "2019-12-10-business-competitiveness-africa", "2019-12-10", "en", 98, 32, 50),
+    ("VI", "2019-12-11-strategic-use-of-technical-assistance", "2019-12-11", "en", 155, 67, 61),
+    ("VII", "2019-12-16-business-competitiveness-africa-french", "2019-12-16", "fr", 91, 26, 65),
+    ("VIII", "2019-12-17-ip-strategy", "2019-12-17", "zh", 535, 62, 3),
+]
+FRENCH_TITLE_I = ("Comment tirer parti des nouveaux outils et des nouvelles méthodes pour fournir une "
+                  "assistance technique efficace dans les pays arabes")
+
+
+def facts(soup) -> dict[str, str]:
+    """The definition lists of a webinar page as {term: value}."""
+    result = {}
+    for dl in soup.select("article dl"):
+        for dt, dd in zip(dl.find_all("dt"), dl.find_all("dd")):
+            result[dt.get_text(" ", strip=True)] = dd.get_text(" ", strip=True)
+    return result
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("number, slug, day, delivery, registrations, participants, survey", PILOT)
+def test_every_pilot_webinar_page_shows_the_seed_figures(real_site, lang, number, slug, day, delivery,
+                                                         registrations, participants, survey):
+    soup = page(real_site, lang_url(lang, f"webinars/{slug}/"))
+    assert soup.html["lang"] == lang
+    assert soup.select_one("article time")["datetime"] == day
+    shown = [digits(dd.get_text()) for dd in soup.select(".hub-stats dd")]
+    assert shown[:2] == [str(registrations), str(participants)]
+    assert shown[3] == str(survey)
+    assert soup.select_one("article h1").get_text(strip=True)
+    assert f" {number}" in soup.select_one(".hub-kicker").get_text() or number in soup.title.get_text()
+
+
+def test_french_title_is_verbatim_from_the_report(real_site):
+    soup = page(real_site, "fr/webinars/2019-09-18-new-tools-arab-countries/")
+    assert soup.select_one("article h1").get_text(strip=True) == FRENCH_TITLE_I
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", "18 septembre 2019"), ("en", "September 18, 2019"), ("zh", "2019年9月18日"),
+    ("es", "18 de septiembre de 2019"), ("ru", "18 сентября 2019 г."), ("ar", "سبتمبر"),
+])
+def test_dates_are_localized(real_site, lang, expected):
+    soup = page(real_site, lang_url(lang, "webinars/2019-09-18-new-tools-arab-countries/"))
+    assert expected in soup.select_one("article time").get_text().replace("\xa0", " ").replace("\u202f", " ")
+
+
+def test_arabic_pages_are_right_to_left(real_site):
+    for path in ("", "webinars/", "webinars/2019-12-17-ip-strategy/"):
+        soup = page(real_site, lang_url("ar", path))
+        assert soup.html["lang"] == "ar"
+        assert soup.body["dir"] == "rtl"
+    assert page(real_site, "webinars/").body.get("dir", "ltr") == "ltr"
+
+
+def test_language_switcher_lands_on_the_same_page(real_site):
+    slug = "2019-11-14-ip-exports-foreign-investment"
+    for lang in LANGS:
+        soup = page(real_site, lang_url(lang, f"webinars/{slug}/"))
+        targets = {a["hreflang"]: a["href"] for a in soup.select(".md-select a[hreflang]")}
+        assert set(targets) == set(LANGS)
+        here = "https://example.org/" + lang_url(lang, f"webinars/{slug}/")
+        for other, href in targets.items():
+            assert urljoin(here, href) == "https://example.org/" + lang_url(other, f"webinars/{slug}/")
+
+
+def test_figures_are_formatted_for_the_language(real_site):
+    soup = page(real_site, "fr/webinars/2019-12-17-ip-strategy/")
+    values = [dd.get_text() for dd in soup.select(".hub-stats dd")]
+    assert values[3].replace("\u202f", " ").replace("\xa0", " ") == "3 %"
+
+
+def test_index_lists_every_webinar_with_number_date_and_language(real_site):
+    for lang in LANGS:
+        soup = page(real_site, lang_url(lang, "webinars/"))
+        cards = soup.select(".hub-webinar-card")
+        assert [c.select_one(".hub-number").get_text() for c in cards] == [row[0] for row in PILOT]
+        assert [c.select_one("time")["datetime"] for c in cards] == [row[2] for row in PILOT]
+
+
+def test_navigation_is_a_short_menu_not_every_webinar(real_site):
+    soup = page(real_site, "webinars/2019-12-17-ip-strategy/")
+    nav_links = soup.select("nav.md-nav--primary a.md-nav__link")
+    assert not [a for a in nav_links if "2019-" in a.get("href", "")]
