@@ -12,7 +12,9 @@ from mkdocs.exceptions import PluginError
 
 from hub.catalog import DataError
 from hub.model import build_date
-from hub.site import prepare
+from hub.extras import write_extras
+from hub.languages import DEFAULT_LANGUAGE
+from hub.site import Prepared, prepare
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _root(config)
     staging = root / ".cache" / "staged-docs"
     try:
-        prepare(root, staging, build_date())
+        _state["prepared"] = prepare(root, staging, build_date(), config.site_url or "/")
     except DataError as error:
         raise PluginError(str(error)) from None
     config.docs_dir = str(staging)
@@ -36,6 +38,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the language-independent files (calendars, feeds, open data) once, beside the pages."""
+    if config.theme["language"] == DEFAULT_LANGUAGE:
+        write_extras(_prepared(config).hub, Path(config.site_dir), config.site_url or "/")
+
+
 def on_serve(server, /, *, config: MkDocsConfig, builder):
     """Watch the sources, not the staged copy the build itself rewrites."""
     server.unwatch(config.docs_dir)
@@ -43,6 +51,13 @@ def on_serve(server, /, *, config: MkDocsConfig, builder):
 
 
 # Helper functions
+
+_state: dict[str, Prepared] = {}
+
+
+def _prepared(config: MkDocsConfig) -> Prepared:
+    return _state["prepared"]
+
 
 
 def _root(config: MkDocsConfig) -> Path:

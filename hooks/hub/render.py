@@ -7,7 +7,7 @@ environment does not escape), with its title and description in YAML front matte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +15,7 @@ import jinja2
 import yaml
 
 from .languages import CODES
+from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
 from .urls import expert_path, webinar_path
@@ -28,13 +29,14 @@ class GeneratedPage:
     title: str
     description: str
     body: str
+    meta: dict = field(default_factory=dict)  # extra front matter, e.g. structured data for the head
 
     @property
     def filename(self) -> str:
         return f"{self.stem}.{self.lang}.md"
 
     def text(self) -> str:
-        meta = {"title": self.title, "description": self.description}
+        meta = {"title": self.title, "description": self.description, **self.meta}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
@@ -42,8 +44,9 @@ class GeneratedPage:
 class Renderer:
     """Renders templates for one hub; one instance serves every language of a build."""
 
-    def __init__(self, hub: Hub, template_dir: Path):
+    def __init__(self, hub: Hub, template_dir: Path, site_url: str = "/"):
         self.hub = hub
+        self.site_url = site_url
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(template_dir),
             autoescape=True,
@@ -71,7 +74,8 @@ class Renderer:
         description = ctx.f.t("webinar_description", number=view.card.number, date=view.card.date,
                               language=view.card.language)
         return GeneratedPage(f"webinars/{slug}", lang, title, description,
-                             self.render("webinar.html", ctx, page=view))
+                             self.render("webinar.html", ctx, page=view),
+                             meta=webinar_meta(ctx, webinar, self.site_url))
 
     def webinar_index(self, lang: str) -> GeneratedPage:
         ctx = self.context(lang, "webinars/")

@@ -44,16 +44,16 @@ def fingerprint(root: Path, today: date) -> str:
     return digest.hexdigest()
 
 
-def prepare(root: Path, staging: Path, today: date) -> Prepared:
+def prepare(root: Path, staging: Path, today: date, site_url: str = "/") -> Prepared:
     """Validate the data and write the staging docs folder; raises catalog.DataError on bad data."""
     root = root.resolve()
-    key = fingerprint(root, today)
+    key = fingerprint(root, today) + site_url
     cached = _cache.get(root)
     if cached and cached.fingerprint == key and cached.staging == staging:
         return cached
     catalog = load_catalog(root)
     hub = build_hub(catalog, today)
-    renderer = Renderer(hub, root / TEMPLATES)
+    renderer = Renderer(hub, root / TEMPLATES, site_url)
     written = sync_folder(staging, planned_files(root, renderer))
     log.info("hub: %d webinars, %d experts; %d staged files updated", len(hub.webinars), len(hub.experts), written)
     prepared = Prepared(hub, staging, key)
