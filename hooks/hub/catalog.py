@@ -44,6 +44,7 @@ class Catalog:
     experts: dict[str, Entry]
     webinars: dict[str, Entry]
     root: Path
+    broken: frozenset[str] = frozenset()  # ids of series/expert files that have their own problems
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -53,7 +54,9 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_folder(folder: Path, kind: type, root: Path, problems: list[Problem]) -> dict[str, Entry]:
+def _read_folder(folder: Path, kind: type, root: Path, problems: list[Problem],
+                 broken: set[str]) -> dict[str, Entry]:
+    """Valid files of one folder by id; ids of files that exist but have problems go to ``broken``."""
     entries: dict[str, Entry] = {}
     if not folder.is_dir():
         return entries
@@ -78,6 +81,8 @@ def _read_folder(folder: Path, kind: type, root: Path, problems: list[Problem]) 
                 data = build_document(raw, kind, out)
                 if data is not None:
                     entries[path.stem] = Entry(path.stem, source, data, raw)
+        if out.problems:
+            broken.add(path.stem)
         problems.extend(out.problems)
     return entries
 
@@ -98,12 +103,12 @@ def mark_of(raw: Any, *path: str | int) -> Mark:
 def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
     webinar: Webinar = entry.data
     raw = entry.raw
-    if webinar.series not in catalog.series:
+    if webinar.series not in catalog.series and webinar.series not in catalog.broken:
         known = ", ".join(sorted(catalog.series)) or "none yet"
         out.add(mark_of(raw, "series"), "series",
                 f"unknown series '{webinar.series}' (expected a file webinars/series/{webinar.series}.yml; known: {known})")
     for index, expert in enumerate(webinar.experts):
-        if expert not in catalog.experts:
+        if expert not in catalog.experts and expert not in catalog.broken:
             out.add(mark_of(raw, "experts", index), f"experts[{index}]",
                     f"unknown expert '{expert}' (expected a file webinars/experts/{expert}.yml)")
     if len(set(webinar.experts)) != len(webinar.experts):
@@ -149,12 +154,12 @@ def load_catalog(root: Path) -> Catalog:
     """Read ``root/webinars``; raise DataError with every problem, or return the valid catalog."""
     data_dir = root / "webinars"
     problems: list[Problem] = []
-    catalog = Catalog(
-        series=_read_folder(data_dir / "series", Series, root, problems),
-        experts=_read_folder(data_dir / "experts", Expert, root, problems),
-        webinars=_read_folder(data_dir, Webinar, root, problems),
-        root=root,
-    )
+    broken: set[str] = set()
+    series = _read_folder(data_dir / "series", Series, root, problems, broken)
+    experts = _read_folder(data_dir / "experts", Expert, root, problems, broken)
+    catalog = Catalog(series=series, experts=experts,
+                      webinars=_read_folder(data_dir, Webinar, root, problems, set()),
+                      root=root, broken=frozenset(broken))
     for entry in catalog.webinars.values():
         out = Collector(entry.source)
         _check_webinar(entry, catalog, out)

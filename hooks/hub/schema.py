@@ -26,7 +26,7 @@ from .rules import (
 )
 
 Identifier = Annotated[str, Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*", "lower-case letters, digits and hyphens, e.g. pilot-2019")]
-LanguageCode = Annotated[str, OneOf(CODES)]
+LanguageCode = Annotated[str, OneOf(tuple(sorted(CODES)))]
 PlainText = Annotated[str, Text()]
 LocalizedText = Annotated[dict[LanguageCode, PlainText], Localized()]
 LocalizedMarkdown = Annotated[dict[LanguageCode, Annotated[str, Markdown()]], Localized()]

@@ -1,0 +1,187 @@
+"""Bad staff input never reaches the site: every problem is reported with its file, line, column and field."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build, make_project
+from hub.catalog import DataError, load_catalog
+
+SERIES = """\
+title:
+  en: Test series
+decision: TEST/1/1
+period: 2030
+"""
+EXPERT = """\
+name: Test Expert
+country: KE
+"""
+WEBINAR = """\
+series: test-series
+number: 1
+title:
+  en: A fictional webinar
+language: en
+date: 2030-05-02
+experts: [test-expert]
+"""
+
+
+def write_data(root: Path, webinar: str = WEBINAR, **extra_files: str) -> Path:
+    (root / "webinars" / "series").mkdir(parents=True)
+    (root / "webinars" / "experts").mkdir()
+    (root / "webinars" / "series" / "test-series.yml").write_text(SERIES)
+    (root / "webinars" / "experts" / "test-expert.yml").write_text(EXPERT)
+    (root / "webinars" / "w.yml").write_text(webinar)
+    for name, text in extra_files.items():
+        path = root / "webinars" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_catalog(root)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def replace(field: str, value: str) -> str:
+    """The valid webinar with the line starting ``field:`` replaced by ``field: value``."""
+    lines = [f"{field}: {value}" if line.startswith(f"{field}:") else line for line in WEBINAR.splitlines()]
+    if not any(line.startswith(f"{field}:") for line in WEBINAR.splitlines()):
+        lines.append(f"{field}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_valid_data_set_is_valid(tmp_path):
+    catalog = load_catalog(write_data(tmp_path))
+    assert list(catalog.webinars) == ["w"]
+
+
+CASES = [
+    # (id, webinar text, expected problem line)
+    ("malformed-yaml", "series: [test-series\nnumber: 1\n", "webinars/w.yml:2:7: malformed YAML"),
+    ("missing-field", WEBINAR.replace("date: 2030-05-02\n", ""),
+     "webinars/w.yml:1:1: date: is missing (expected a date YYYY-MM-DD)"),
+    ("wrong-type", replace("number", "two"),
+     "webinars/w.yml:2:9: number: expected a whole number, got text ('two')"),
+    ("typo-field", WEBINAR + "titel:\n  en: x\n",
+     "webinars/w.yml:8:1: titel: unknown field; did you mean 'title'?"),
+    ("unknown-expert", replace("experts", "[nobody]"),
+     "webinars/w.yml:7:11: experts[0]: unknown expert 'nobody' (expected a file webinars/experts/nobody.yml)"),
+    ("unknown-series", replace("series", "no-such-series"),
+     "webinars/w.yml:1:9: series: unknown series 'no-such-series'"),
+    ("javascript-url", WEBINAR + "registration:\n  url: javascript:alert(1)\n",
+     "webinars/w.yml:9:8: registration.url: must be an absolute http:// or https:// address, got text ('javascript:alert(1)')"),
+    ("relative-url", WEBINAR + "recording:\n  url: /videos/1.mp4\n",
+     "webinars/w.yml:9:8: recording.url: must be an absolute http:// or https:// address"),
+    ("data-url", WEBINAR + "slides:\n  - url: data:text/html,hi\n    language: en\n    format: pdf\n",
+     "webinars/w.yml:9:10: slides[0].url: must be an absolute http:// or https:// address"),
+    ("impossible-date", replace("date", "2019-02-30"),
+     "webinars/w.yml:6:7: date: '2019-02-30' is not a real calendar date (expected a date YYYY-MM-DD)"),
+    ("date-not-iso", replace("date", "18 September 2019"),
+     "webinars/w.yml:6:7: date: expected a date YYYY-MM-DD, got text ('18 September 2019')"),
+    ("html-in-title", WEBINAR.replace("A fictional webinar", "<script>alert(1)</script>"),
+     "webinars/w.yml:4:7: title.en: must be plain text without HTML ('<' or '>' found)"),
+    ("unknown-title-language", WEBINAR.replace("  en: A fictional webinar", "  de: Ein Webinar"),
+     "webinars/w.yml:4:3: title.de: must be one of ar, en, es, fr, ru, zh, got text ('de')"),
+    ("unknown-delivery-language", replace("language", "de"),
+     "webinars/w.yml:5:11: language: must be one of ar, en, es, fr, ru, zh, got text ('de')"),
+    ("yaml11-no-is-not-false", WEBINAR + "registration:\n  url: https://example.org/r\n  phone: no\n",
+     "webinars/w.yml:10:10: registration.phone: expected true or false, got text ('no')"),
+    ("impossible-time", WEBINAR + 'start: "25:00"\ntimezone: Europe/Zurich\n',
+     "webinars/w.yml:8:8: start: expected a time HH:MM in quotes, got text ('25:00')"),
+    ("start-without-timezone", WEBINAR + 'start: "14:00"\n',
+     "webinars/w.yml:8:8: start: start and timezone go together"),
+    ("unknown-timezone", WEBINAR + 'start: "14:00"\ntimezone: Mars/Olympus\n',
+     "webinars/w.yml:9:11: timezone: must be an IANA time zone name"),
+    ("duplicate-key", WEBINAR + "number: 2\n",
+     "webinars/w.yml:8:1: duplicate key 'number' (first defined on line 2)"),
+    ("missing-deck-file", WEBINAR + "slides:\n  - file: webinars/files/none.pdf\n    language: en\n    format: pdf\n",
+     "webinars/w.yml:9:11: slides[0].file: no such file in the repository: webinars/files/none.pdf"),
+    ("deck-url-and-file", WEBINAR + "slides:\n  - language: en\n    format: pdf\n",
+     "webinars/w.yml:9:5: slides[0]: expected exactly one of url or file"),
+    ("negative-count", WEBINAR + "stats:\n  registrations: -3\n",
+     "webinars/w.yml:9:18: stats.registrations: must be at least 0, got a whole number (-3)"),
+    ("percent-over-100", WEBINAR + "stats:\n  survey_response_rate: 120\n",
+     "webinars/w.yml:9:25: stats.survey_response_rate: must be at most 100"),
+    ("closes-after-event", WEBINAR + "registration:\n  url: https://example.org/r\n  closes: 2030-06-01\n",
+     "webinars/w.yml:10:11: registration.closes: registration closes after the webinar"),
+    ("empty-title", replace("title", "{}").replace("  en: A fictional webinar\n", ""),
+     "webinars/w.yml:3:8: title: must give the text in at least one language"),
+    ("bidi-override", WEBINAR.replace("A fictional webinar", "A fictional \u202ewebinar"),
+     "webinars/w.yml:4:7: title.en: a hidden direction-control character (U+202E)"),
+    ("number-where-text", WEBINAR + "region:\n  en: 3.10\n",
+     "webinars/w.yml:9:7: region.en: expected text, got a number (3.1)"),
+    ("not-a-mapping", "- just\n- a list\n",
+     "webinars/w.yml:1:1: (file): expected a mapping of fields"),
+    ("unknown-status", replace("status", "maybe"),
+     "webinars/w.yml:8:9: status: must be one of scheduled, cancelled, postponed"),
+    ("list-expected", replace("experts", "test-expert"),
+     "webinars/w.yml:7:10: experts: expected a list of text, got text ('test-expert')"),
+]
+
+
+@pytest.mark.parametrize("webinar, expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_each_malformed_webinar_gets_its_own_located_message(tmp_path, webinar, expected):
+    reported = problems(write_data(tmp_path, webinar))
+    assert any(line.startswith(expected) for line in reported), reported
+
+
+def test_duplicate_number_in_a_series_names_both_files(tmp_path):
+    reported = problems(write_data(tmp_path, **{"x.yml": WEBINAR}))
+    assert reported == ["webinars/x.yml:2:9: number: number 1 is already used in series 'test-series' by webinars/w.yml"]
+
+
+def test_bad_file_names_are_refused(tmp_path):
+    reported = problems(write_data(tmp_path, **{"Bad.Name.yml": WEBINAR, "other.yaml": WEBINAR}))
+    assert "webinars/Bad.Name.yml:1:1: file name 'Bad.Name' must use only lower-case letters" in reported[0]
+    assert reported[1] == "webinars/other.yaml:1:1: use the .yml extension for webinar data files"
+
+
+def test_expert_and_series_files_are_validated_too(tmp_path):
+    root = write_data(tmp_path)
+    (root / "webinars" / "experts" / "test-expert.yml").write_text("name: X\ncountry: Kenya\n")
+    (root / "webinars" / "series" / "test-series.yml").write_text(SERIES + "budget:\n  planned: 10\n  currency: francs\n")
+    reported = problems(root)
+    assert reported == [
+        "webinars/experts/test-expert.yml:2:10: country: must be a two-letter ISO country code such as CH or KE, got text ('Kenya')",
+        "webinars/series/test-series.yml:7:13: budget.currency: must be an ISO 4217 currency code such as CHF or USD, got text ('francs')",
+    ]  # no knock-on 'unknown expert/series' errors for files that exist but are broken
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path):
+    webinar = WEBINAR.replace("number: 1", "number: one").replace("language: en", "language: xx") + "titel: x\n"
+    reported = problems(write_data(tmp_path, webinar))
+    assert [line.split(": ")[1] for line in reported] == ["number", "language", "titel"]
+
+
+def test_the_build_stops_before_writing_and_keeps_the_previous_site(tmp_path):
+    project = make_project(tmp_path / "project")
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("previous good site")
+    bad = project / "webinars" / "2019-12-17-ip-strategy.yml"
+    bad.write_text(bad.read_text().replace("number: 8", "number: eight"))
+    result = build(project, previous)
+    assert result.returncode != 0
+    assert "webinars/2019-12-17-ip-strategy.yml:4:9: number: expected a whole number, got text ('eight')" in result.stderr
+    assert (previous / "index.html").read_text() == "previous good site"
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+
+
+def test_check_command_reports_and_exits_non_zero(tmp_path):
+    root = write_data(tmp_path, replace("date", "2019-13-01"))
+    command = [sys.executable, "-c", textwrap.dedent(f"""
+        import sys; from pathlib import Path; from hub.__main__ import check
+        sys.exit(check(Path({str(root)!r})))""")]
+    result = subprocess.run(command, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 1
+    assert "webinars/w.yml:6:7: date: '2019-13-01' is not a real calendar date" in result.stderr
