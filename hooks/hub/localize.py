@@ -16,6 +16,7 @@ from typing import Mapping
 
 import babel.dates
 import babel.numbers
+import babel.units
 from babel import Locale
 
 from .languages import BY_CODE, DEFAULT_LANGUAGE
@@ -69,7 +70,7 @@ class Formatter:
 
     def t(self, key: str, **values) -> str:
         """A UI string, with ``{name}`` placeholders filled in."""
-        text = self.strings[key]
+        text = self.strings.get(key) or ui_strings(DEFAULT_LANGUAGE)[key]  # parity is checked by a test
         return text.format(**values) if values else text
 
     def date(self, value: date, form: str = "long") -> str:
@@ -103,8 +104,18 @@ class Formatter:
         return babel.numbers.format_currency(value, currency, format=pattern, locale=self.locale,
                                              currency_digits=False)
 
+    def file_size(self, size: int) -> str:
+        """A file's size in kB or MB, in the language's units."""
+        if size < 1_000_000:
+            return babel.units.format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
+                                           locale=self.locale)
+        return babel.units.format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short",
+                                       locale=self.locale)
+
     def minutes(self, value: int) -> str:
-        return babel.dates.format_timedelta(value * 60, threshold=100, format="long", locale=self.locale)
+        # Babel 2.18 has no long pattern for minutes in Chinese (it prints "duration-minute"): use short.
+        length = "short" if self.code == "zh" else "long"
+        return babel.units.format_unit(value, "duration-minute", length=length, locale=self.locale)
 
     def language_name(self, code: str) -> str:
         name = self.locale.languages.get(code, code)

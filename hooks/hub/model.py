@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cached_property
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .catalog import Catalog, Entry
@@ -61,6 +62,7 @@ class Hub:
     experts: dict[str, Expert]
     series: dict[str, Series]
     today: date
+    root: Path  # repository root: where the files under webinars/files/ are read from
 
     @cached_property
     def by_slug(self) -> dict[str, WebinarFacts]:
@@ -118,4 +120,5 @@ def build_hub(catalog: Catalog, today: date) -> Hub:
         experts={key: entry.data for key, entry in sorted(catalog.experts.items())},
         series={key: entry.data for key, entry in sorted(catalog.series.items())},
         today=today,
+        root=catalog.root,
     )

@@ -19,7 +19,9 @@ from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
 from .urls import expert_path, webinar_path
-from .views import PageContext, expert_card, lang_attr, webinar_card, webinar_page
+from .views import PageContext, expert_card, figures_view, lang_attr, webinar_card, webinar_page
+
+LATEST_PAST = 4  # past webinars on the home page
 
 
 @dataclass(frozen=True)
@@ -127,9 +129,14 @@ class Renderer:
 
     def fragment(self, name: str, lang: str, path: str) -> str:
         ctx = self.context(lang, path)
-        return self.render(f"fragments/{name}.html", ctx, hub=self.hub,
-                           upcoming=[webinar_card(ctx, w) for w in self.hub.upcoming],
-                           past=[webinar_card(ctx, w) for w in self.hub.past[:4]])
+        views = {
+            "upcoming": lambda: {"upcoming": [webinar_card(ctx, w) for w in self.hub.upcoming]},
+            "past": lambda: {"past": [webinar_card(ctx, w) for w in self.hub.past[:LATEST_PAST]]},
+            "figures": lambda: {"series_list": figures_view(ctx)},
+        }
+        if name not in views:
+            raise ValueError(f"unknown marker <!-- hub:{name} --> in a page of docs/ (known: {', '.join(views)})")
+        return self.render(f"fragments/{name}.html", ctx, **views[name]())
 
 
 MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")

@@ -12,6 +12,10 @@ from typing import Any
 from markupsafe import Markup
 
 from . import safe_markdown
+from .charts import grouped_bars
+from .figures import all_series_figures
+from .languages import BY_CODE
+from .media import player_for
 from .localize import Formatter, Shown, pick, roman
 from .model import Hub, WebinarFacts
 from .schema import Expert
@@ -183,6 +187,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     if data.recording:
         recording = {
             "url": data.recording.url,
+            "player": player_for(data.recording.url),
             "duration": f.minutes(data.recording.duration) if data.recording.duration else None,
             "captions": [f.language_name(code) for code in data.recording.captions],
         }
@@ -190,7 +195,9 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         {
             "href": deck.url or ctx.asset(deck.file.removeprefix("webinars/")),
             "language": f.language_name(deck.language),
+            "lang": deck.language,
             "format": deck.format.upper(),
+            "size": f.file_size((ctx.hub.root / deck.file).stat().st_size) if deck.file else None,
             "title": ctx.text(deck.title) if deck.title else None,
         }
         for deck in data.slides
@@ -223,3 +230,57 @@ def lang_attr(shown: Shown | None, page_lang: str) -> Markup:
     if shown is None or shown.lang == page_lang:
         return Markup("")
     return Markup(' lang="{}"').format(shown.lang)
+
+
+def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
+    """Every series' figures, formatted for the page's language, with its chart geometry."""
+    f = ctx.f
+    rtl = BY_CODE[ctx.lang].rtl
+
+    def maybe(value, formatter):
+        return formatter(value) if value is not None else None
+
+    result = []
+    for figures in all_series_figures(ctx.hub):
+        series = ctx.hub.series.get(figures.series_id)
+        rows = []
+        for webinar in figures.webinars:
+            stats = webinar.data.stats
+            rows.append({
+                "card": webinar_card(ctx, webinar),
+                "registrations": maybe(stats.registrations, f.number),
+                "participants": maybe(stats.participants, f.number),
+                "attendance_rate": maybe(webinar.attendance_rate, lambda v: f.percent(round(v))),
+                "survey_response_rate": maybe(stats.survey_response_rate, f.percent),
+            })
+        charted = [w for w in figures.webinars
+                   if w.data.stats.registrations is not None and w.data.stats.participants is not None]
+        chart = grouped_bars([roman(w.data.number) for w in charted],
+                             [(w.data.stats.registrations, w.data.stats.participants) for w in charted],
+                             f.number, rtl) if charted else None
+        budget = figures.budget
+        result.append({
+            "id": figures.series_id,
+            "title": ctx.text(series.title) if series else None,
+            "rows": rows,
+            "chart": chart,
+            "chart_summary": f.t("chart_summary", count=f.number(len(charted)),
+                                 registrations=f.number(figures.registrations),
+                                 participants=f.number(figures.participants)),
+            "totals": {
+                "registrations": f.number(figures.registrations),
+                "participants": f.number(figures.participants),
+                "attendance_rate": maybe(figures.attendance_rate, lambda v: f.percent(round(v))),
+            },
+            "means": {
+                "registrations": maybe(figures.mean_registrations, lambda v: f.number(round(v, 1))),
+                "participants": maybe(figures.mean_participants, lambda v: f.number(round(v, 1))),
+                "survey_response_rate": maybe(figures.mean_survey_response_rate, lambda v: f.percent(round(v))),
+            },
+            "budget": {
+                "planned": f.money(budget.planned, budget.currency),
+                "spent": f.money(budget.spent, budget.currency) if budget.spent is not None else None,
+                "use": maybe(figures.budget_use, lambda v: f.percent(round(v))),
+            } if budget else None,
+        })
+    return result
