@@ -1,6 +1,7 @@
 """MkDocs adapter of the webinar hub: wires MkDocs events to the MkDocs-free pipeline in ``hub/``.
 
-Moving to another generator (e.g. Zensical) means replacing this file only.
+Moving to another generator (e.g. Zensical) means replacing this file only. mkdocs-static-i18n runs
+every event once per language (English first, into the site root; then each other language).
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Link
 
 from hub.catalog import DataError
-from hub.model import build_date
 from hub.extras import write_extras
 from hub.languages import DEFAULT_LANGUAGE
+from hub.localize import Formatter
+from hub.model import build_date
 from hub.site import Prepared, prepare
 
 if TYPE_CHECKING:
@@ -24,24 +27,51 @@ if TYPE_CHECKING:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the data and point MkDocs at the staged docs (runs once per language build)."""
+    """Validate the data and point MkDocs at the staged docs (cached: done once unless files change)."""
     root = _root(config)
-    staging = root / ".cache" / "staged-docs"
     try:
-        _state["prepared"] = prepare(root, staging, build_date(), config.site_url or "/")
+        _state["prepared"] = prepare(root, root / ".cache" / "staged-docs", build_date(), config.site_url or "/")
     except DataError as error:
         raise PluginError(str(error)) from None
-    config.docs_dir = str(staging)
+    config.docs_dir = str(_state["prepared"].staging)
     for watched in (root / "docs", root / "webinars", root / "overrides"):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
     return config
 
 
+def on_nav(nav, /, *, config: MkDocsConfig, files):
+    """The Development Agenda link closes the hub menu (a header tab), titled in the page's language."""
+    nav.items.append(Link(_text(config, "development_agenda"), _development_agenda_url(config)))
+    return nav
+
+
+def on_env(env, /, *, config: MkDocsConfig, files):
+    """Values the theme overrides print: the footer link and the 404 page body."""
+    env.globals["hub"] = {
+        "development_agenda": _text(config, "development_agenda"),
+        "development_agenda_url": _development_agenda_url(config),
+        "not_found": _state["prepared"].not_found,
+    }
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the language-independent files (calendars, feeds, open data) once, beside the pages."""
-    if config.theme["language"] == DEFAULT_LANGUAGE:
-        write_extras(_prepared(config).hub, Path(config.site_dir), config.site_url or "/")
+    """Write language-independent files once; keep the English 404 page as the site's only one."""
+    site_dir = Path(config.site_dir)
+    if _language(config) == DEFAULT_LANGUAGE:
+        write_extras(_state["prepared"].hub, site_dir, config.site_url or "/")
+        _state["root_404"] = (site_dir / "404.html").read_bytes()
+    elif "root_404" in _state:
+        # Each language build writes the root 404.html; the last one would otherwise win.
+        root_404 = Path(_state["root_site_dir"]) / "404.html" if "root_site_dir" in _state else None
+        if root_404 and root_404.exists():
+            root_404.write_bytes(_state["root_404"])
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _language(config) == DEFAULT_LANGUAGE:
+        _state["root_site_dir"] = config.site_dir
 
 
 def on_serve(server, /, *, config: MkDocsConfig, builder):
@@ -52,13 +82,23 @@ def on_serve(server, /, *, config: MkDocsConfig, builder):
 
 # Helper functions
 
-_state: dict[str, Prepared] = {}
-
-
-def _prepared(config: MkDocsConfig) -> Prepared:
-    return _state["prepared"]
-
+_state: dict = {}
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def _text(config: MkDocsConfig, key: str) -> str:
+    return Formatter(_language(config)).t(key)
+
+
+def _development_agenda_url(config: MkDocsConfig) -> str:
+    url = config.extra.get("hub", {}).get("development_agenda_url")
+    if not url or not url.startswith(("https://", "http://")):
+        raise PluginError("extra.hub.development_agenda_url must be set to an http(s) address in mkdocs.yml")
+    return url

@@ -14,7 +14,7 @@ from typing import Iterator
 import jinja2
 import yaml
 
-from .languages import CODES
+from .languages import CODES, LANGUAGES, url_prefix
 from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
@@ -137,6 +137,21 @@ class Renderer:
         if name not in views:
             raise ValueError(f"unknown marker <!-- hub:{name} --> in a page of docs/ (known: {', '.join(views)})")
         return self.render(f"fragments/{name}.html", ctx, **views[name]())
+
+
+def not_found_page(renderer: "Renderer", site_url: str) -> str:
+    """Body of the single 404 page: all six languages, with absolute links (it is served at any path)."""
+    base = site_url.rstrip("/") + "/"
+    items = []
+    for language in LANGUAGES:
+        f = renderer.formatters[language.code]
+        items.append({
+            "code": language.code, "rtl": language.rtl,
+            "title": f.t("not_found_title"), "text": f.t("not_found_text"),
+            "home": base + url_prefix(language.code), "home_label": f.t("home"),
+            "webinars": base + url_prefix(language.code) + "webinars/", "webinars_label": f.t("all_webinars"),
+        })
+    return renderer.env.get_template("not_found.html").render(languages=items)
 
 
 MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")

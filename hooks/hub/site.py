@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .model import Hub, build_hub
-from .render import Renderer
+from .render import Renderer, not_found_page
 from .stage import planned_files, sync_folder
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -28,6 +28,7 @@ class Prepared:
     hub: Hub
     staging: Path
     fingerprint: str
+    not_found: str  # body of the 404 page
 
 
 _cache: dict[Path, Prepared] = {}
@@ -56,6 +57,6 @@ def prepare(root: Path, staging: Path, today: date, site_url: str = "/") -> Prep
     renderer = Renderer(hub, root / TEMPLATES, site_url)
     written = sync_folder(staging, planned_files(root, renderer))
     log.info("hub: %d webinars, %d experts; %d staged files updated", len(hub.webinars), len(hub.experts), written)
-    prepared = Prepared(hub, staging, key)
+    prepared = Prepared(hub, staging, key, not_found_page(renderer, site_url))
     _cache[root] = prepared
     return prepared

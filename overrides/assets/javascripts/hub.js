@@ -38,7 +38,22 @@
     target.hidden = false;
   }
 
+  /* The one 404 page holds every language: put the one of the requested address first. */
+  function notFound() {
+    var box = document.querySelector(".hub-not-found");
+    if (!box) return;
+    var segments = location.pathname.split("/");
+    for (var i = 0; i < segments.length; i++) {
+      var section = box.querySelector('section[data-lang="' + segments[i] + '"]');
+      if (section && section !== box.firstElementChild) {
+        box.insertBefore(section, box.firstElementChild);
+        return;
+      }
+    }
+  }
+
   function enhance() {
+    notFound();
     document.querySelectorAll(".hub-time[data-start]").forEach(localTime);
   }
 

@@ -1,0 +1,167 @@
+"""One search index per language, which only that language's pages load.
+
+mkdocs-static-i18n builds the site once per language and, after the last one, merges every language's
+search entries into a single ``search/search_index.json`` at the site root (with a quadratic
+de-duplication when ``reconfigure_search`` is on); every page, in any language, fetches that one index.
+This hook replaces that with:
+
+* ``search/search_index.json`` for the default language and ``<lang>/search/search_index.json`` for the
+  others, each written at the end of its own language build (linear: no merge, no de-duplication);
+* per language search settings: lunr ``lang`` is the page language, the ``separator`` always includes
+  U+200B (Material's search plugin segments Chinese with jieba and joins the words with U+200B), and the
+  ``pipeline`` is Material's own choice for that language;
+* pages of a language other than the default get ``__config.base`` pointing at their language root
+  (e.g. ``../../../fr/``): Material's JavaScript fetches ``new URL("search/search_index.json", base)`` and
+  resolves result locations against the same base, so the entries' locations are made relative to it.
+
+Register it in ``mkdocs.yml`` after ``hooks/hub_mkdocs.py``. It does not depend on the hub pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2.utils import htmlsafe_json_dumps
+from mkdocs import utils
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.hooks.search_per_language")
+
+SEARCH_PLUGINS = ("material/search", "search")
+ZERO_WIDTH_SPACE = "\\u200b"  # as written inside a JavaScript RegExp character class
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+# Hooks
+
+
+@event_priority(-110)  # after mkdocs-static-i18n's on_config (-100), which sets the build language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    search = _search_plugin(config)
+    if search is None or not search.config.enabled:
+        return config
+    _take_over_index_writing(config, search)
+    lang = _language(config)
+    settings = search_settings(config, lang)
+    for key, value in settings.items():
+        search.config[key] = value
+    # Material's plugin made its index from its config in its own on_config (priority 0): update it too.
+    search.search_index.config.update(settings)
+    log.debug("search %s: %s", lang, settings)
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write this language's index (runs before i18n's on_post_build, which starts the next language)."""
+    search = _search_plugin(config)
+    if search is None or not search.config.enabled:
+        return
+    lang, prefix = _language(config), _prefix(config)
+    index = search.search_index
+    for entry in index.entries:
+        if prefix and entry["location"].startswith(prefix):
+            entry["location"] = entry["location"][len(prefix):]
+    # As Material's SearchIndex.generate_search_index, but UTF-8 rather than \uXXXX escapes: the Arabic,
+    # Chinese and Russian indexes are about half the size.
+    settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+    data = json.dumps({"config": settings, "docs": index.entries}, separators=(",", ":"), ensure_ascii=False,
+                      default=str)
+    path = Path(config.site_dir, prefix, "search", "search_index.json")
+    utils.write_file(data.encode("utf-8"), str(path))
+    log.info("search %s: %d entries in %s", lang, len(index.entries),
+             path.relative_to(config.site_dir).as_posix())
+    index.entries = []  # free the memory before the next language build
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return _point_base_at_language(output, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html is rendered from a template with the absolute base of site_url.
+    return _point_base_at_language(output_content, config)
+
+
+# Helper functions
+
+
+def search_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
+    """lunr ``lang``, ``separator`` and ``pipeline`` for one language, from Material's translations."""
+    lunr = Path(_material_dir(), "templates", "assets", "javascripts", "lunr", "min", f"lunr.{lang}.min.js")
+    separator = _translate(config, "search.config.separator")
+    if ZERO_WIDTH_SPACE not in separator and "\u200b" not in separator:
+        separator = separator.replace("[", "[" + ZERO_WIDTH_SPACE, 1) if separator.startswith("[") \
+            else f"(?:{separator})|{ZERO_WIDTH_SPACE}"
+    pipeline = [step for step in re.split(r"\s*,\s*", _translate(config, "search.config.pipeline").strip()) if step]
+    return {
+        "lang": [lang] if lang == "en" or lunr.is_file() else ["en"],
+        "separator": separator,
+        "pipeline": pipeline,
+    }
+
+
+def _point_base_at_language(output: str, config: MkDocsConfig) -> str:
+    prefix = _prefix(config)
+    if not prefix:
+        return output
+    match = CONFIG_SCRIPT.search(output)
+    if match is None:
+        return output
+    app = json.loads(match.group(2))
+    base = app.get("base", ".")
+    app["base"] = f"{base.rstrip('/')}/{prefix}" if base not in ("", ".") else prefix
+    return output[: match.start(2)] + str(htmlsafe_json_dumps(app)) + output[match.end(2):]
+
+
+def _take_over_index_writing(config: MkDocsConfig, search) -> None:
+    """Once per plugin set: Material no longer writes the root index, i18n no longer merges them."""
+    events = config.plugins.events["post_build"]
+    events[:] = [method for method in events if getattr(method, "__self__", None) is not search]
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and not getattr(i18n, "_hub_search_per_language", False):
+        # These two only gather every language's entries and write the merged index at the root.
+        i18n.extend_search_entries = lambda config: None
+        i18n.reconfigure_search_index = lambda config: None
+        i18n._hub_search_per_language = True
+
+
+def _search_plugin(config: MkDocsConfig):
+    for name in SEARCH_PLUGINS:
+        if name in config.plugins:
+            return config.plugins[name]
+    return None
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.default_language if i18n is not None else _language(config)
+
+
+def _prefix(config: MkDocsConfig) -> str:
+    """``fr/`` in the French build, ``""`` in the default language's."""
+    lang = _language(config)
+    return "" if lang == _default_language(config) else f"{lang}/"
+
+
+def _translate(config: MkDocsConfig, key: str) -> str:
+    """A value of Material's translations for the build language (as Material's search plugin reads them)."""
+    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config})
+    return template.module.t(key)
+
+
+def _material_dir() -> str:
+    import material
+
+    return os.path.dirname(material.__file__)
