@@ -1,0 +1,78 @@
+"""The series in figures: computed from the YAML, equal to the seed's, localized, charted accessibly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.numbers import parse_decimal
+
+from conftest import LANGS, lang_url, page
+from hub.languages import BY_CODE
+
+# CDIP/25/3, paragraph 14 (registrations, participants, survey response rate) and 19 (budget).
+SEED = [(161, 77, 56), (159, 56, 30), (273, 92, 52), (209, 58, 43), (98, 32, 50), (155, 67, 61), (91, 26, 65),
+        (535, 62, 3)]
+
+
+def number(text: str, lang: str) -> float:
+    """A localized number read back with Babel's parser (percent signs and currency names removed)."""
+    core = re.sub(r"^[^\d]+|[^\d]+$", "", text)
+    return float(parse_decimal(core, locale=BY_CODE[lang].babel_locale, strict=False))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_rows_equal_the_seed_and_attendance_is_computed(real_site, lang):
+    soup = page(real_site, lang_url(lang, "figures/"))
+    rows = soup.select(".hub-figures-table tbody tr")
+    assert len(rows) == 8
+    for row, (registrations, participants, survey) in zip(rows, SEED):
+        cells = [td.get_text(strip=True) for td in row.find_all("td")]
+        assert number(cells[1], lang) == registrations
+        assert number(cells[2], lang) == participants
+        assert number(cells[3], lang) == round(100 * participants / registrations)
+        assert number(cells[4], lang) == survey
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_totals_averages_and_budget_use(real_site, lang):
+    soup = page(real_site, lang_url(lang, "figures/"))
+    total = [td.get_text(strip=True) for td in soup.select(".hub-total td")]
+    assert number(total[0], lang) == sum(r for r, _, _ in SEED) == 1681
+    assert number(total[1], lang) == sum(p for _, p, _ in SEED) == 470
+    assert number(total[2], lang) == round(100 * 470 / 1681)
+    budget = [dd.get_text(strip=True) for dd in soup.select(".hub-budget dd")]
+    assert number(budget[0], lang) == 75745 and number(budget[1], lang) == 56847
+    assert number(budget[2], lang) == 75  # utilisation rate, as the report says
+    assert "CHF" in budget[0] or "فرنك" in budget[0] or "瑞士法郎" in budget[0]
+
+
+def test_french_formats_numbers_the_french_way(real_site):
+    soup = page(real_site, "fr/figures/")
+    total = soup.select(".hub-total td")[0].get_text().replace("\u202f", " ").replace("\xa0", " ")
+    assert total == "1 681"
+    assert soup.select(".hub-budget dd")[2].get_text().replace("\u202f", " ").replace("\xa0", " ") == "75 %"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_is_inline_svg_with_a_text_alternative_and_bars_to_scale(real_site, lang):
+    soup = page(real_site, lang_url(lang, "figures/"))
+    svg = soup.select_one(".hub-chart svg")
+    assert svg["role"] == "img"
+    labelled = [soup.find(id=i) for i in svg["aria-labelledby"].split()]
+    assert all(element is not None and element.get_text(strip=True) for element in labelled)
+    bars = svg.select(".hub-chart__bars rect")
+    assert len(bars) == 16
+    heights = [float(rect["height"]) for rect in bars]
+    values = [value for r, p, _ in SEED for value in (r, p)]
+    ratios = {round(h / v, 3) for h, v in zip(heights, values)}
+    assert max(ratios) - min(ratios) < 0.01  # every bar uses the same scale
+    assert soup.select_one(".hub-figures-table caption")  # the same data as a table
+
+
+def test_arabic_chart_reads_right_to_left(real_site):
+    first_group_x = lambda soup: float(soup.select(".hub-chart__bars rect")[0]["x"])
+    last_group_x = lambda soup: float(soup.select(".hub-chart__bars rect")[-1]["x"])
+    english, arabic = page(real_site, "figures/"), page(real_site, "ar/figures/")
+    assert first_group_x(english) < last_group_x(english)
+    assert first_group_x(arabic) > last_group_x(arabic)

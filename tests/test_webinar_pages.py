@@ -1,0 +1,157 @@
+"""What visitors come for, on each webinar page (fictional fixture data, all six languages)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import LANGS, lang_url, page
+from hub.localize import Formatter
+from hub.media import player_for
+
+PAST = "webinars/2026-01-15-past-with-recording/"
+UPCOMING_DST = "webinars/2027-03-28-upcoming-across-dst/"
+UPCOMING_BOGOTA = "webinars/2027-06-10-upcoming-bogota/"
+DATE_ONLY = "webinars/2025-11-02-past-date-only/"
+
+
+def third_party_loads(soup) -> list[str]:
+    """Resources a browser would fetch from another host on page load."""
+    loads = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe", "video", "audio", "source", "embed"])]
+    loads += [tag.get("href") for tag in soup.find_all("link") if "stylesheet" in (tag.get("rel") or [])
+              or "preload" in (tag.get("rel") or [])]
+    loads += [tag.get("data") for tag in soup.find_all("object")]
+    return [url for url in loads if url and urlsplit(url).netloc]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recording_is_a_facade_with_no_third_party_request_before_a_click(fixture_site, lang):
+    soup = page(fixture_site, lang_url(lang, PAST))
+    player = soup.select_one(".hub-recording .hub-player")
+    button = player.select_one("button.hub-player__play")
+    assert urlsplit(button["data-embed-src"]).netloc == "www.youtube-nocookie.com"
+    assert soup.find("iframe") is None and soup.find("video") is None
+    assert third_party_loads(soup) == []
+    link = soup.select_one("a.hub-recording-link")
+    assert link["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert "85" in soup.select_one(".hub-recording").get_text()
+
+
+def test_vimeo_recording_uses_do_not_track(fixture_site):
+    button = page(fixture_site, DATE_ONLY).select_one(".hub-player button")
+    assert button["data-embed-src"].startswith("https://player.vimeo.com/video/76979871?dnt=1")
+
+
+@pytest.mark.parametrize("url, provider", [
+    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "youtube"),
+    ("https://youtu.be/dQw4w9WgXcQ", "youtube"),
+    ("https://vimeo.com/76979871", "vimeo"),
+    ("https://media.example.org/webinar.mp4", "video"),
+    ("https://www.youtube.com/watch?v=bad", None),
+    ("https://videos.example.org/watch/123", None),
+    ("http://media.example.org/webinar.mp4", None),
+])
+def test_players_only_for_known_hosts(url, provider):
+    player = player_for(url)
+    assert (player.provider if player else None) == provider
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_slides_show_language_format_and_size_and_the_file_is_published(fixture_site, lang):
+    soup = page(fixture_site, lang_url(lang, PAST))
+    decks = soup.select(".hub-slides li")
+    assert len(decks) == 2
+    local = decks[0].find("a")
+    target = (fixture_site / lang_url(lang, PAST) / local["href"]).resolve()
+    assert target.is_file() and target.read_bytes().startswith(b"Fictional slide deck")
+    assert "PDF" in decks[0].get_text()
+    assert Formatter(lang).file_size(target.stat().st_size) in decks[0].get_text()
+    assert decks[1].find("a")["href"] == "https://example.org/slides.pptx"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_upcoming_webinar_has_registration_and_times_in_zone_and_utc(fixture_site, lang):
+    soup = page(fixture_site, lang_url(lang, UPCOMING_DST))
+    assert soup.select_one(".hub-webinar")["data-status"] == "upcoming"
+    registration = soup.select_one(".hub-registration")
+    assert registration.select_one("a.md-button")["href"] == "https://example.org/register/2"
+    take_part = [a["href"] for a in registration.find_all("a") if "take-part" in a["href"]]
+    assert take_part and (fixture_site / lang_url(lang, UPCOMING_DST) / take_part[0] / "index.html").resolve().is_file()
+    time = soup.select_one(".hub-time")
+    # 14:00 in Zurich on the day summer time starts is 12:00 UTC (CEST, UTC+2), not 13:00.
+    assert time["data-start"] == "2027-03-28T12:00:00Z"
+    assert time.find("time")["datetime"] == "2027-03-28T14:00:00+02:00"
+    assert "12" in time.select_one(".hub-time-utc").get_text()
+    assert soup.select_one(".hub-recording") is None and soup.select_one(".hub-stats") is None
+
+
+def test_registration_details_in_english(fixture_site):
+    text = page(fixture_site, UPCOMING_DST).select_one(".hub-registration").get_text(" ", strip=True)
+    assert "Registration closes on March 25, 2027." in text
+    assert "by phone" in text
+    assert "by phone" not in page(fixture_site, UPCOMING_BOGOTA).select_one(".hub-registration").get_text()
+
+
+def test_bogota_start_time_in_utc(fixture_site):
+    assert page(fixture_site, UPCOMING_BOGOTA).select_one(".hub-time")["data-start"] == "2027-06-10T14:30:00Z"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_text_missing_in_a_language_falls_back_and_says_its_language(fixture_site, lang):
+    soup = page(fixture_site, lang_url(lang, UPCOMING_DST))
+    h1 = soup.select_one("article h1")
+    assert h1.get_text(strip=True) == "Un webinaire à venir, le jour du changement d’heure"
+    assert h1.get("lang") == (None if lang == "fr" else "fr")
+
+
+def test_fallback_prefers_the_delivery_language_then_english(fixture_site):
+    # Bogota webinar: es and en titles. French page → delivered in Spanish, so Spanish.
+    h1 = page(fixture_site, lang_url("fr", UPCOMING_BOGOTA)).select_one("article h1")
+    assert (h1.get_text(strip=True), h1["lang"]) == ("Un seminario web de prueba en Bogotá", "es")
+    # Past webinar: en and fr titles, delivered in English → Russian page shows English.
+    h1 = page(fixture_site, lang_url("ru", PAST)).select_one("article h1")
+    assert h1["lang"] == "en"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_expert_cards_link_to_expert_pages_that_list_their_webinars(fixture_site, lang):
+    soup = page(fixture_site, lang_url(lang, UPCOMING_DST))
+    links = [a["href"] for a in soup.select(".hub-experts a")]
+    assert len(links) == 2
+    expert = page(fixture_site, lang_url(lang, "experts/ada-example/"))
+    listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in expert.select(".hub-webinars a")}
+    assert listed == {"2026-01-15-past-with-recording", "2027-03-28-upcoming-across-dst"}
+    assert expert.select_one("article h1").get_text(strip=True) == "Ada Example"
+
+
+def test_previous_and_next_in_the_series(fixture_site):
+    soup = page(fixture_site, UPCOMING_DST)
+    assert soup.select_one("a.hub-previous")["href"] == "../2026-01-15-past-with-recording/"
+    assert soup.select_one("a.hub-next")["href"] == "../2027-06-10-upcoming-bogota/"
+
+
+def test_staff_markdown_is_rendered_inert(fixture_site):
+    summary = page(fixture_site, PAST).select_one(".hub-summary")
+    assert summary.find("script") is None
+    assert "<script>alert('x')</script>" in summary.get_text()
+    assert not [a for a in summary.find_all("a") if a.get("href", "").startswith("javascript")]
+
+
+def test_the_404_page_speaks_every_language_with_its_direction(real_site):
+    soup = page(real_site, "404.html")
+    sections = soup.select(".hub-not-found section")
+    assert [s["lang"] for s in sections] == list(LANGS)
+    assert [s["dir"] for s in sections] == ["ltr", "rtl", "ltr", "ltr", "ltr", "ltr"]
+    assert soup.html["lang"] == "en"
+    homes = [s.find("a")["href"] for s in sections]
+    assert homes[0] == "https://example.github.io/webinar-hub/" and homes[3] == "https://example.github.io/webinar-hub/fr/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_development_agenda_link_in_header_and_footer(real_site, lang):
+    soup = page(real_site, lang_url(lang, "webinars/"))
+    url = "https://www.wipo.int/ip-development/en/agenda/"
+    assert [a for a in soup.select(".md-tabs a") if a["href"] == url]
+    footer = soup.select_one("a.hub-development-agenda")
+    assert footer["href"] == url and footer.get_text(strip=True)
