@@ -1,0 +1,45 @@
+"""The pipeline's own guarantees: MkDocs-free core, data loaded once per build, staging kept exact."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import hub.site
+from conftest import ROOT, make_project
+from hub.stage import sync_folder
+
+
+def test_the_core_does_not_import_mkdocs():
+    for path in (ROOT / "hooks" / "hub").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        imported += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        assert not [name for name in imported if name.split(".")[0] in ("mkdocs", "material", "mkdocs_static_i18n")], path
+
+
+def test_data_is_loaded_once_for_six_language_builds_and_again_after_a_change(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "p")
+    calls = []
+    real_load = hub.site.load_catalog
+    monkeypatch.setattr(hub.site, "load_catalog", lambda root: calls.append(root) or real_load(root))
+    staging = tmp_path / "staging"
+    for _ in range(6):
+        hub.site.prepare(project, staging, date(2026, 6, 1))
+    assert len(calls) == 1
+    webinar = project / "webinars" / "2019-12-17-ip-strategy.yml"
+    webinar.write_text(webinar.read_text().replace("registrations: 535", "registrations: 536"))
+    prepared = hub.site.prepare(project, staging, date(2026, 6, 1))
+    assert len(calls) == 2
+    assert prepared.hub.by_slug["2019-12-17-ip-strategy"].data.stats.registrations == 536
+    assert "536" in (staging / "webinars" / "2019-12-17-ip-strategy.en.md").read_text()
+
+
+def test_staging_rewrites_only_changed_files_and_removes_stale_ones(tmp_path):
+    target = tmp_path / "staged"
+    assert sync_folder(target, {"a.md": b"1", "x/b.md": b"2"}) == 2
+    before = (target / "a.md").stat().st_mtime_ns
+    assert sync_folder(target, {"a.md": b"1", "c.md": b"3"}) == 1
+    assert (target / "a.md").stat().st_mtime_ns == before
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["a.md", "c.md"]
