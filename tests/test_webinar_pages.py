@@ -120,7 +120,7 @@ def test_expert_cards_link_to_expert_pages_that_list_their_webinars(fixture_site
     links = [a["href"] for a in soup.select(".hub-experts a")]
     assert len(links) == 2
     expert = page(fixture_site, lang_url(lang, "experts/ada-example/"))
-    listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in expert.select(".hub-webinars a")}
+    listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in expert.select(".hub-webinars a.hub-title")}
     assert listed == {"2026-01-15-past-with-recording", "2027-03-28-upcoming-across-dst"}
     assert expert.select_one("article h1").get_text(strip=True) == "Ada Example"
 
@@ -155,3 +155,17 @@ def test_development_agenda_link_in_header_and_footer(real_site, lang):
     assert [a for a in soup.select(".md-tabs a") if a["href"] == url]
     footer = soup.select_one("a.hub-development-agenda")
     assert footer["href"] == url and footer.get_text(strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_lists_upcoming_webinars_first_with_registration_then_past_ones(fixture_site, lang):
+    soup = page(fixture_site, lang_url(lang, ""))
+    upcoming = soup.select(".hub-upcoming .hub-webinar-card")
+    assert [c.select_one("time")["datetime"] for c in upcoming] == ["2027-03-28", "2027-06-10"]
+    assert [c.select_one("a.hub-register")["href"] for c in upcoming] == [
+        "https://example.org/register/2", "https://example.org/register/3"]
+    past = soup.select(".hub-past .hub-webinar-card")
+    assert [c.select_one("time")["datetime"] for c in past] == ["2026-01-15", "2025-11-02"]
+    assert not soup.select(".hub-past a.hub-register")
+    body = str(soup.select_one("article"))
+    assert body.index("hub-upcoming") < body.index("hub-past")

@@ -68,6 +68,7 @@ class WebinarCard:
     region: Shown | None
     status: str
     series_title: Shown | None
+    registration_url: str | None  # only while the webinar is upcoming
 
 
 def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
@@ -84,6 +85,7 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
         region=ctx.text(data.region, data.language),
         status=webinar.status,
         series_title=ctx.text(series.title) if series else None,
+        registration_url=data.registration.url if data.registration and webinar.upcoming else None,
     )
 
 
