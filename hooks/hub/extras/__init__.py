@@ -1,7 +1,10 @@
-"""Files beside the pages for machines and other sites: calendars, feeds, open data, embeds.
+"""Files beside the pages for machines and other sites: calendars, feeds, open data, embeds, robots.txt.
 
-``write_extras`` is called once per build, after the pages, with the site's absolute base URL.
-Each output is its own module; this function only calls them.
+``write_extras`` is called once per build, after the pages of the default language (the first of the
+six language builds), with the site's absolute base URL. The later builds write only pages under
+``<lang>/``, ``404.html``, ``sitemap.xml`` and the search index, none of which are written here.
+Each output is its own module; this function only calls them. Every file depends only on the data and
+the build date (HUB_TODAY / SOURCE_DATE_EPOCH), so two builds are byte-identical.
 """
 
 from __future__ import annotations
@@ -9,7 +12,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Hub
+from .calendars import write_calendars
+from .common import absolute
+from .embed import write_embeds
+from .feeds import write_feeds
+from .opendata import write_open_data
+
+
+def write_robots(site_dir: Path, site_url: str) -> None:
+    # Crawlers read robots.txt only at a host's root: under a GitHub Pages project path this file is a
+    # hint for the owner to copy into the user site, but the sitemap line is still right.
+    (site_dir / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, 'sitemap.xml')}\n", encoding="utf-8")
 
 
 def write_extras(hub: Hub, site_dir: Path, site_url: str) -> None:
     """Write every language-independent file of the site under ``site_dir``."""
+    write_calendars(hub, site_dir, site_url)
+    write_feeds(hub, site_dir, site_url)
+    write_open_data(hub, site_dir, site_url)
+    write_embeds(hub, site_dir, site_url)
+    write_robots(site_dir, site_url)

@@ -1,0 +1,136 @@
+"""News feeds per language, RSS 2.0 (``<lang>/feed.xml``) and Atom (``<lang>/atom.xml``).
+
+Items: each webinar as it is announced, and each recording once published (``recording.published``).
+Titles are in the feed's language with the hub's fallback (``localize.pick``); every link is absolute.
+Written with ElementTree, so every text is escaped; summaries are the hub's safe Markdown HTML.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import format_datetime
+from pathlib import Path
+
+from markupsafe import escape
+
+from .. import safe_markdown
+from ..languages import CODES, url_prefix
+from ..localize import Formatter, pick, roman
+from ..model import Hub, WebinarFacts
+from .common import absolute, announced, build_time, midnight, site_host, title, webinar_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ET.register_namespace("atom", ATOM)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: str
+    title_lang: str
+    link: str
+    date: datetime
+    html: str  # escaped HTML
+
+
+def _summary_html(f: Formatter, webinar: WebinarFacts, lang: str) -> str:
+    data = webinar.data
+    line = f.t("webinar_description", number=roman(data.number), date=f.date(data.date),
+               language=f.language_name(data.language))
+    parts = [f"<p>{escape(line)}</p>"]
+    summary = pick(data.summary, lang, data.language)
+    if summary:
+        parts.append(f'<div lang="{escape(summary.lang)}">{safe_markdown.render(summary.text)}</div>')
+    return "".join(parts)
+
+
+def items(hub: Hub, lang: str, site_url: str) -> list[Item]:
+    f = Formatter(lang)
+    host = site_host(site_url)
+    result = []
+    for webinar in hub.webinars:
+        shown = title(webinar, lang)
+        link = webinar_url(site_url, webinar, lang)
+        heading = f"{roman(webinar.data.number)}. {shown.text}"
+        html = _summary_html(f, webinar, lang)
+        day = announced(hub, webinar)
+        # Ids never change: they are how a reader recognises an item it has already shown.
+        result.append(Item(f"tag:{host},2019:webinar:{webinar.slug}", heading, shown.lang, link,
+                           midnight(day), html))
+        recording = webinar.data.recording
+        if recording and recording.published and recording.published <= hub.today:
+            result.append(Item(
+                f"tag:{host},2019:recording:{webinar.slug}",
+                f.t("recording_of", title=heading), shown.lang, link + "#recording",
+                midnight(recording.published),
+                html + f'<p><a href="{escape(recording.url)}">{escape(f.t("watch_recording"))}</a></p>',
+            ))
+    result.sort(key=lambda item: (item.date, item.id), reverse=True)
+    return result
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = text
+    return element
+
+
+def rss(hub: Hub, lang: str, site_url: str, entries: list[Item]) -> bytes:
+    f = Formatter(lang)
+    root = ET.Element("rss", {"version": "2.0"})
+    channel = ET.SubElement(root, "channel")
+    _text(channel, "title", f.t("webinars_title"))
+    _text(channel, "link", absolute(site_url, url_prefix(lang) + "webinars/"))
+    _text(channel, "description", f.t("webinars_description"))
+    _text(channel, "language", lang)
+    ET.SubElement(channel, f"{{{ATOM}}}link", {"href": absolute(site_url, url_prefix(lang) + "feed.xml"),
+                                               "rel": "self", "type": "application/rss+xml"})
+    _text(channel, "lastBuildDate", format_datetime(build_time(hub)))
+    for entry in entries:
+        item = ET.SubElement(channel, "item")
+        _text(item, "title", entry.title)
+        _text(item, "link", entry.link)
+        _text(item, "guid", entry.id, isPermaLink="false")
+        _text(item, "pubDate", format_datetime(entry.date))
+        _text(item, "description", entry.html)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def atom(hub: Hub, lang: str, site_url: str, entries: list[Item]) -> bytes:
+    f = Formatter(lang)
+    root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: lang})
+    _text(root, "id", absolute(site_url, url_prefix(lang) + "atom.xml"))
+    _text(root, "title", f.t("webinars_title"))
+    _text(root, "subtitle", f.t("webinars_description"))
+    updated = max((entry.date for entry in entries), default=build_time(hub))
+    _text(root, "updated", updated.isoformat())
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml",
+                                            "href": absolute(site_url, url_prefix(lang) + "atom.xml")})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html",
+                                            "href": absolute(site_url, url_prefix(lang) + "webinars/")})
+    author = ET.SubElement(root, "author")
+    _text(author, "name", site_host(site_url))
+    _text(author, "uri", absolute(site_url, ""))
+    for entry in entries:
+        node = ET.SubElement(root, "entry")
+        _text(node, "id", entry.id)
+        _text(node, "title", entry.title, **({XML_LANG: entry.title_lang} if entry.title_lang != lang else {}))
+        ET.SubElement(node, "link", {"rel": "alternate", "type": "text/html", "href": entry.link})
+        _text(node, "published", entry.date.isoformat())
+        _text(node, "updated", entry.date.isoformat())
+        _text(node, "summary", entry.html, type="html")
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_feeds(hub: Hub, site_dir: Path, site_url: str) -> None:
+    for lang in CODES:
+        folder = site_dir / url_prefix(lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        entries = items(hub, lang, site_url)
+        (folder / "feed.xml").write_bytes(rss(hub, lang, site_url, entries))
+        (folder / "atom.xml").write_bytes(atom(hub, lang, site_url, entries))

@@ -1,0 +1,237 @@
+"""Open data: ``webinars.json`` (everything), its JSON Schema ``webinars.schema.json``, and ``webinars.csv``.
+
+The JSON carries each record of the data contract (``hub.schema``) as staff wrote it, plus computed
+properties (attendance rate, page URLs in every language...). The JSON Schema is generated, never
+hand-written: the record part from the dataclasses of ``hub.schema`` and their ``Annotated`` rules (the
+same objects that validate the YAML), the computed part from the one table ``WEBINAR_COMPUTED`` /
+``EXPERT_COMPUTED`` / ``SERIES_COMPUTED`` that also produces the values.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+from typing import Any, Callable, Union
+
+from ..languages import CODES
+from ..model import Hub, WebinarFacts
+from ..schema import Expert, Series, Webinar
+from ..urls import expert_path, webinar_path
+from .common import absolute, calendar_path, page_urls
+
+SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+URL = {"type": "string", "format": "uri", "pattern": r"^https?://"}
+PAGES = {"type": "object", "description": "Absolute URL of the page in each language.",
+         "properties": {code: URL for code in CODES}, "required": list(CODES), "additionalProperties": False}
+SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
+
+
+def _null(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A property added to a record in the open data: its schema, description and how to compute it."""
+
+    schema: dict
+    doc: str
+    value: Callable[..., Any]
+
+
+def _rate(webinar: WebinarFacts, hub: Hub, site_url: str) -> float | None:
+    rate = webinar.attendance_rate
+    return None if rate is None else round(rate, 2)
+
+
+def _starts(webinar: WebinarFacts, hub: Hub, site_url: str) -> str | None:
+    return webinar.starts_at.isoformat() if webinar.starts_at else None
+
+
+WEBINAR_COMPUTED: dict[str, Computed] = {
+    "slug": Computed(SLUG, "Id of the webinar: its file name and URL slug.", lambda w, h, u: w.slug),
+    "upcoming": Computed({"type": "boolean"}, "true when the webinar's date is on or after the build date.",
+                         lambda w, h, u: w.upcoming),
+    "starts_at": Computed(_null({"type": "string", "format": "date-time"}),
+                          "Start with its UTC offset (ISO 8601), when the time is known.", _starts),
+    "attendance_rate": Computed(_null({"type": "number", "minimum": 0}),
+                                "Participants ÷ registrations, in percent (2 decimals).", _rate),
+    "pages": Computed(PAGES, "Absolute URL of the webinar's page in each language.",
+                      lambda w, h, u: page_urls(u, webinar_path(w.slug))),
+    "calendar": Computed(URL, "iCalendar file of the webinar.", lambda w, h, u: absolute(u, calendar_path(w))),
+}
+EXPERT_COMPUTED: dict[str, Computed] = {
+    "id": Computed(SLUG, "Id of the expert, as webinars refer to them.", lambda key, h, u: key),
+    "pages": Computed(PAGES, "Absolute URL of the expert's page in each language.",
+                      lambda key, h, u: page_urls(u, expert_path(key))),
+}
+SERIES_COMPUTED: dict[str, Computed] = {
+    "id": Computed(SLUG, "Id of the series, as webinars refer to it.", lambda key, h, u: key),
+    "webinars": Computed({"type": "array", "items": SLUG}, "Slugs of the series' webinars by number.",
+                         lambda key, h, u: [w.slug for w in h.in_series.get(key, ())]),
+}
+
+
+# JSON Schema generated from the dataclasses ------------------------------------------------------
+
+
+def type_schema(hint: Any, defs: dict[str, dict]) -> dict:
+    """JSON Schema of a type of ``hub.schema`` (values as ``to_json`` writes them)."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        base, *rules = typing.get_args(hint)
+        schema = dict(type_schema(base, defs))
+        for rule in rules:
+            schema.update(rule.json())
+        return schema
+    if origin in (Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if len(options) == 1:  # an optional field: left out of the JSON when it has no value
+            return type_schema(options[0], defs)
+        return {"anyOf": [type_schema(option, defs) for option in options]}
+    if origin is list:
+        return {"type": "array", "items": type_schema(typing.get_args(hint)[0], defs)}
+    if origin is dict:
+        key, value = typing.get_args(hint)
+        return {"type": "object", "propertyNames": type_schema(key, defs),
+                "additionalProperties": type_schema(value, defs)}
+    if dataclasses.is_dataclass(hint):
+        return {"$ref": f"#/$defs/{record_schema(hint, defs)}"}
+    simple = {
+        str: {"type": "string"},
+        bool: {"type": "boolean"},
+        int: {"type": "integer"},
+        float: {"type": "number"},
+        date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        time: {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"},
+    }
+    if hint in simple:
+        return dict(simple[hint])
+    raise TypeError(f"no JSON Schema for {hint!r}")
+
+
+def record_schema(cls: type, defs: dict[str, dict], computed: dict[str, Computed] | None = None) -> str:
+    """Add the schema of dataclass ``cls`` (plus computed properties) to ``defs``; return its name."""
+    name = cls.__name__
+    if name in defs:
+        return name
+    defs[name] = {}  # reserve the name (recursive types)
+    hints = typing.get_type_hints(cls, include_extras=True)
+    properties, required = {}, []
+    for spec in dataclasses.fields(cls):
+        schema = type_schema(hints[spec.name], defs)
+        if spec.metadata.get("doc"):
+            schema = {"description": spec.metadata["doc"], **schema}
+        properties[spec.name] = schema
+        if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            required.append(spec.name)
+    for key, extra in (computed or {}).items():
+        properties[key] = {"description": extra.doc, **extra.schema}
+        required.append(key)
+    defs[name] = {"type": "object", "description": " ".join((cls.__doc__ or name).split()),
+                  "properties": properties, "required": required, "additionalProperties": False}
+    return name
+
+
+def json_schema(site_url: str) -> dict:
+    defs: dict[str, dict] = {}
+    webinar = record_schema(Webinar, defs, WEBINAR_COMPUTED)
+    expert = record_schema(Expert, defs, EXPERT_COMPUTED)
+    series = record_schema(Series, defs, SERIES_COMPUTED)
+    return {
+        "$schema": SCHEMA_DRAFT,
+        "$id": absolute(site_url, "webinars.schema.json"),
+        "title": "Webinars on technical assistance: open data",
+        "description": "Every webinar, expert and series of the hub. Generated from the hub's data contract.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "generated": {"type": "string", "format": "date", "description": "Build date."},
+            "site_url": {"type": "string", "description": "Base URL of the site."},
+            "languages": {"type": "array", "items": {"enum": list(CODES)}},
+            "webinars": {"type": "array", "items": {"$ref": f"#/$defs/{webinar}"}},
+            "experts": {"type": "array", "items": {"$ref": f"#/$defs/{expert}"}},
+            "series": {"type": "array", "items": {"$ref": f"#/$defs/{series}"}},
+        },
+        "required": ["generated", "site_url", "languages", "webinars", "experts", "series"],
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+# The data ----------------------------------------------------------------------------------------
+
+
+def to_json(value: Any) -> Any:
+    """A record of ``hub.schema`` as JSON values; fields without a value are left out."""
+    if dataclasses.is_dataclass(value):
+        return {spec.name: to_json(getattr(value, spec.name)) for spec in dataclasses.fields(value)
+                if getattr(value, spec.name) is not None}
+    if isinstance(value, (list, tuple)):
+        return [to_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_json(item) for key, item in value.items()}
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _record(data: Any, computed: dict[str, Computed], key: Any, hub: Hub, site_url: str) -> dict:
+    return {**to_json(data), **{name: extra.value(key, hub, site_url) for name, extra in computed.items()}}
+
+
+def open_data(hub: Hub, site_url: str) -> dict:
+    return {
+        "$schema": absolute(site_url, "webinars.schema.json"),
+        "generated": hub.today.isoformat(),
+        "site_url": absolute(site_url, ""),
+        "languages": list(CODES),
+        "webinars": [_record(w.data, WEBINAR_COMPUTED, w, hub, site_url) for w in hub.webinars],
+        "experts": [_record(e, EXPERT_COMPUTED, key, hub, site_url) for key, e in hub.experts.items()],
+        "series": [_record(s, SERIES_COMPUTED, key, hub, site_url) for key, s in hub.series.items()],
+    }
+
+
+CSV_COLUMNS = ("series", "number", "slug", "date", "language", "status", "registrations", "participants",
+               "attendance_rate", "survey_response_rate")
+
+
+def figures_csv(hub: Hub) -> str:
+    """One row per webinar; empty cells where a figure is unknown; rates in percent."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for webinar in hub.webinars:
+        data, stats = webinar.data, webinar.data.stats
+        rate = webinar.attendance_rate
+
+        def cell(value):
+            return "" if value is None else value
+
+        writer.writerow([
+            data.series, data.number, webinar.slug, data.date.isoformat(), data.language, data.status,
+            cell(stats.registrations if stats else None), cell(stats.participants if stats else None),
+            cell(None if rate is None else round(rate, 2)),
+            cell(stats.survey_response_rate if stats else None),
+        ])
+    return out.getvalue()
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_open_data(hub: Hub, site_dir: Path, site_url: str) -> None:
+    (site_dir / "webinars.json").write_text(_dump(open_data(hub, site_url)), encoding="utf-8")
+    (site_dir / "webinars.schema.json").write_text(_dump(json_schema(site_url)), encoding="utf-8")
+    # UTF-8 with a byte order mark, so that spreadsheet programs read accents and scripts right.
+    (site_dir / "webinars.csv").write_text(figures_csv(hub), encoding="utf-8-sig", newline="")
