@@ -70,6 +70,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    """The site's name in the language being built; remember where the root site is written."""
+    config.site_name = _text(config, "site_name")
     if _language(config) == DEFAULT_LANGUAGE:
         _state["root_site_dir"] = config.site_dir
 
