@@ -1,4 +1,4 @@
-"""Command line of the webinar hub: ``python -m hub build|check`` (see ``./hub`` at the repository root)."""
+"""Command line of the webinar hub: ``python -m hub build|check|new|schema`` (see ``./hub`` at the repository root)."""
 
 from __future__ import annotations
 
@@ -45,15 +45,72 @@ def build(root: Path, site: Path, extra: list[str]) -> int:
     return 0
 
 
+def new(args: argparse.Namespace) -> int:
+    """Scaffold a new webinar (or expert) file; exit 1 with a message when an answer is refused."""
+    from .scaffold import ScaffoldError, new_expert, new_webinar
+
+    interactive = not args.no_input
+    try:
+        if args.kind == "expert":
+            new_expert(args.root.resolve(), expert_id=args.id, name=args.name, interactive=interactive)
+        else:
+            new_webinar(args.root.resolve(), date=args.date, language=args.language, series=args.series,
+                        title=args.title, slug=args.slug, interactive=interactive)
+    except ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\ncancelled: nothing was written", file=sys.stderr)
+        return 130
+    return 0
+
+
+def schema(root: Path, check_only: bool) -> int:
+    """Regenerate webinars/schema/*.schema.json from schema.py (or, with --check, report stale files)."""
+    from .jsonschema_export import stale, write
+
+    if check_only:
+        outdated = stale(root)
+        for path in outdated:
+            print(f"{path.relative_to(root)}: out of date: run ./hub schema and commit the result", file=sys.stderr)
+        return 1 if outdated else 0
+    changed = write(root)
+    for path in changed:
+        print(f"wrote {path.relative_to(root)}")
+    if not changed:
+        print("schema files already up to date")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the webinar data")
     build_parser = commands.add_parser("build", help="build the site atomically")
     build_parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    new_parser = commands.add_parser("new", help="create a new webinar file (or: new expert)",
+                                     description="Create webinars/<slug>.yml (or webinars/experts/<id>.yml), asking "
+                                                 "for each answer not given as an option.")
+    new_parser.add_argument("kind", nargs="?", choices=("webinar", "expert"), default="webinar")
+    new_parser.add_argument("--series", help="id of the series, e.g. pilot-2019")
+    new_parser.add_argument("--date", help="date of the webinar, YYYY-MM-DD")
+    new_parser.add_argument("--language", help="language the webinar is delivered in: ar, en, es, fr, ru or zh")
+    new_parser.add_argument("--title", help="title in that language")
+    new_parser.add_argument("--slug", help="file name without .yml (default: the date and the title)")
+    new_parser.add_argument("--id", help="expert: file name without .yml, e.g. ada-example")
+    new_parser.add_argument("--name", help="expert: full name")
+    new_parser.add_argument("--no-input", action="store_true", help="never ask: refuse when an answer is missing")
+    new_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    schema_parser = commands.add_parser("schema", help="regenerate webinars/schema/*.schema.json")
+    schema_parser.add_argument("--check", action="store_true", help="only report schema files that are out of date")
+    schema_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args, extra = parser.parse_known_args(argv)
     if args.command == "check":
         return check(ROOT)
+    if args.command in ("new", "schema"):
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        return new(args) if args.command == "new" else schema(args.root.resolve(), args.check)
     return build(ROOT, args.site_dir.resolve(), extra)
 
 
