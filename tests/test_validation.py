@@ -185,3 +185,13 @@ def test_check_command_reports_and_exits_non_zero(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 1
     assert "webinars/w.yml:6:7: date: '2019-13-01' is not a real calendar date" in result.stderr
+
+
+@pytest.mark.parametrize("url", [
+    'https://example.org/"><script>alert(1)</script>', "https://example.org/a b", "https://example.org/\u202e",
+    "https:///nohost", "ftp://example.org/file", "//example.org/x", "HTTPS://", "https://example.org/`x`",
+])
+def test_urls_with_unsafe_characters_or_schemes_are_refused(tmp_path, url):
+    webinar = WEBINAR + f"registration:\n  url: '{url}'\n"
+    reported = problems(write_data(tmp_path, webinar))
+    assert reported and reported[0].startswith("webinars/w.yml:9:8: registration.url: must ")

@@ -74,8 +74,8 @@ class HttpUrl:
     """An absolute web address. Anything but http(s) (javascript:, data:, relative) is refused."""
 
     def check(self, value: str) -> str | None:
-        if any(character.isspace() for character in value) or _bad_character(value):
-            return "must be a web address without spaces or control characters"
+        if any(character.isspace() or character in '<>"{}|\\^`' for character in value) or _bad_character(value):
+            return "must be a web address without spaces, quotes, angle brackets or control characters"
         parts = urlsplit(value)
         if parts.scheme.lower() not in ("http", "https"):
             return "must be an absolute http:// or https:// address"

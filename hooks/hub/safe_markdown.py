@@ -7,6 +7,9 @@ on page load). Headings are shifted down so staff text never competes with the p
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -14,6 +17,8 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
+from .rules import BIDI_CONTROLS
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -52,8 +57,19 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=[_SafeExtension(), "sane_lists"], output_format="html")
 
 
+_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _defuse_reference(match: re.Match) -> str:
+    """Show a character reference as typed when it stands for a hidden direction or control character."""
+    character = html.unescape(match[0])
+    if len(character) == 1 and (character in BIDI_CONTROLS or unicodedata.category(character) in ("Cc", "Cf")):
+        return "&amp;" + match[0][1:]
+    return match[0]
+
+
 def render(text: str) -> Markup:
     """Staff Markdown as safe HTML."""
     md = _renderer()
     md.reset()
-    return Markup(md.convert(text))
+    return Markup(_REFERENCE.sub(_defuse_reference, md.convert(text)))
