@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -195,3 +196,18 @@ def test_urls_with_unsafe_characters_or_schemes_are_refused(tmp_path, url):
     webinar = WEBINAR + f"registration:\n  url: '{url}'\n"
     reported = problems(write_data(tmp_path, webinar))
     assert reported and reported[0].startswith("webinars/w.yml:9:8: registration.url: must ")
+
+
+def test_a_build_that_fails_midway_leaves_the_previous_site_intact(tmp_path):
+    project = make_project(tmp_path / "project")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good site")
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text() + "\n{% block footer %}{{ undefined_macro() }}{% endblock %}\n")
+    result = subprocess.run([sys.executable, "-m", "hub", "build"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(project / "hooks"), "HUB_TODAY": "2026-06-01"})
+    assert result.returncode != 0
+    assert "left as it was" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert not (project / "site.new").exists()
