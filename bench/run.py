@@ -1,0 +1,370 @@
+"""Benchmark of the hub build: generated data sets of N webinars, built with ``mkdocs build --strict``.
+
+    .venv/bin/python bench/run.py                      # N = 10, 100, 1000 (about 5 minutes on 2 cores)
+    .venv/bin/python bench/run.py --sizes 10,50        # a quick run
+    .venv/bin/python bench/run.py --sizes 300 --profile  # also profile the hub build (cProfile)
+
+For each N it writes a fictional data set (N webinars in six languages with summaries, recordings, slides
+and figures; about N/3 experts; a few series) into a temporary copy of the project, validates it with
+``hub.catalog.load_catalog``, builds it, then builds a *reference*: the very pages the hub staged
+(``.cache/staged-docs``) committed as plain Markdown, with the same mkdocs.yml minus the hub hook. The
+table compares both; the targets of issue "Build speed that scales" are checked at the end.
+
+ms/page and the hub / reference ratio use the CPU time (user + system) of the build process, which other
+work on the machine barely disturbs; wall seconds are printed beside it.
+See bench/README.md for the measured numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+LANGS = ("en", "ar", "zh", "fr", "ru", "es")
+TODAY = "2026-06-01"
+SITE_URL = "https://example.github.io/webinar-hub/"
+
+# Targets of the issue.
+MAX_SCALING = 1.3  # ms/page at the largest N within 1.3x of the one before (N=1000 vs N=100)
+MAX_OVERHEAD = 1.10  # hub / reference wall time
+MAX_PEAK_MIB = 300  # at N=1000
+MAX_PAGE_KB = 30  # webinar page HTML
+
+# Word pools: titles and summaries read like real text in each language (and exercise jieba for zh).
+WORDS = {
+    "en": "intellectual property technical assistance innovation patents trademarks copyright developing countries "
+          "small enterprises universities technology transfer licensing strategy policy training capacity "
+          "building regional cooperation digital economy creative industries",
+    "fr": "propriété intellectuelle assistance technique innovation brevets marques droit d’auteur pays en "
+          "développement petites entreprises universités transfert de technologie licences stratégie politique "
+          "formation renforcement des capacités coopération régionale économie numérique",
+    "es": "propiedad intelectual asistencia técnica innovación patentes marcas derecho de autor países en "
+          "desarrollo pequeñas empresas universidades transferencia de tecnología licencias estrategia política "
+          "formación fortalecimiento de capacidades cooperación regional economía digital",
+    "ru": "интеллектуальная собственность техническая помощь инновации патенты товарные знаки авторское право "
+          "развивающиеся страны малые предприятия университеты передача технологий лицензирование стратегия "
+          "политика обучение укрепление потенциала региональное сотрудничество цифровая экономика",
+    "ar": "الملكية الفكرية المساعدة التقنية الابتكار البراءات العلامات التجارية حق المؤلف البلدان النامية "
+          "المؤسسات الصغيرة الجامعات نقل التكنولوجيا الترخيص الاستراتيجية السياسة التدريب بناء القدرات "
+          "التعاون الإقليمي الاقتصاد الرقمي",
+    "zh": "知识产权 技术援助 创新 专利 商标 版权 发展中国家 中小企业 大学 技术转让 许可 战略 政策 培训 能力建设 "
+          "区域合作 数字经济 创意产业",
+}
+REGIONS = {
+    "en": ["Africa", "Arab countries", "Asia and the Pacific", "Latin America and the Caribbean", "Europe"],
+    "fr": ["Afrique", "Pays arabes", "Asie et Pacifique", "Amérique latine et Caraïbes", "Europe"],
+    "es": ["África", "Países árabes", "Asia y el Pacífico", "América Latina y el Caribe", "Europa"],
+    "ru": ["Африка", "Арабские страны", "Азиатско-Тихоокеанский регион", "Латинская Америка", "Европа"],
+    "ar": ["أفريقيا", "البلدان العربية", "آسيا والمحيط الهادئ", "أمريكا اللاتينية", "أوروبا"],
+    "zh": ["非洲", "阿拉伯国家", "亚洲及太平洋", "拉丁美洲和加勒比", "欧洲"],
+}
+COUNTRIES = ["KE", "FR", "BR", "CN", "EG", "RU", "MX", "IN", "CH", "SN", "JO", "AR"]
+TIMEZONES = ["Europe/Zurich", "Africa/Nairobi", "America/Bogota", "Asia/Shanghai", "Asia/Amman"]
+
+
+# Data ------------------------------------------------------------------------------------------------
+
+
+def _q(text: str) -> str:
+    """A double-quoted YAML scalar (PyYAML's YAML 1.1 never reinterprets it)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _phrase(rng: random.Random, lang: str, words: int) -> str:
+    pool = WORDS[lang].split()
+    joiner = "" if lang == "zh" else " "
+    return joiner.join(rng.choice(pool) for _ in range(words))
+
+
+def _localized(lines: list[str], key: str, values: dict[str, str], indent: str = "") -> None:
+    lines.append(f"{indent}{key}:")
+    for lang in LANGS:
+        lines.append(f"{indent}  {lang}: {_q(values[lang])}")
+
+
+def write_dataset(data: Path, n: int, seed: int = 1) -> dict[str, int]:
+    """Write ``data`` (a webinars/ folder) with n webinars, about n/3 experts and a few series."""
+    rng = random.Random(seed)
+    (data / "series").mkdir(parents=True)
+    (data / "experts").mkdir()
+    (data / "files").mkdir()
+    series = [f"series-{i + 1}" for i in range(max(1, n // 200))]
+    for index, slug in enumerate(series):
+        lines = ["# Generated by bench/run.py"]
+        _localized(lines, "title", {lang: f"{_phrase(rng, lang, 3)} {index + 1}" for lang in LANGS})
+        lines += [f"decision: {_q(f'CDIP/{23 + index}/9')}", f"period: {2018 + index}"]
+        _localized(lines, "description", {lang: _phrase(rng, lang, 30) for lang in LANGS})
+        lines += ["budget:", "  planned: 75000", "  spent: 56000", "  currency: CHF"]
+        (data / "series" / f"{slug}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    experts = [f"expert-{i + 1}" for i in range(max(1, n // 3))]
+    for slug in experts:
+        lines = ["# Generated by bench/run.py", f"name: {_q('Expert ' + slug.split('-')[1].rjust(4, '0'))}"]
+        _localized(lines, "affiliation", {lang: _phrase(rng, lang, 3) for lang in LANGS})
+        lines.append(f"country: {rng.choice(COUNTRIES)}")
+        _localized(lines, "bio", {lang: f"**{_phrase(rng, lang, 2)}** {_phrase(rng, lang, 40)}." for lang in LANGS})
+        lines += ["links:", "  - label: Profile", f"    url: https://example.org/experts/{slug}"]
+        (data / "experts" / f"{slug}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = date(2018, 1, 8)
+    span = (date(2027, 12, 20) - first).days
+    numbers = {slug: 0 for slug in series}
+    for i in range(n):
+        day = first + timedelta(days=span * i // max(1, n - 1) if n > 1 else 0)
+        serie = series[i * len(series) // n]
+        numbers[serie] += 1
+        slug = f"{day.isoformat()}-webinar-{i + 1}"
+        lines = ["# Generated by bench/run.py", f"series: {serie}", f"number: {numbers[serie]}"]
+        _localized(lines, "title", {lang: _phrase(rng, lang, rng.randint(6, 12)) for lang in LANGS})
+        lines += [f"language: {rng.choice(LANGS)}", f"date: {day.isoformat()}",
+                  f"start: \"{rng.choice(['09', '10', '14', '16'])}:00\"", f"timezone: {rng.choice(TIMEZONES)}",
+                  "duration: 90"]
+        region = rng.randrange(len(REGIONS["en"]))
+        _localized(lines, "region", {lang: REGIONS[lang][region] for lang in LANGS})
+        _localized(lines, "summary", {
+            lang: f"{_phrase(rng, lang, 50)}.\n\n**{_phrase(rng, lang, 3)}**: {_phrase(rng, lang, 40)}. "
+                  f"[{_phrase(rng, lang, 2)}](https://example.org/webinars/{i + 1})"
+            for lang in LANGS})
+        lines.append(f"experts: [{', '.join(rng.sample(experts, min(len(experts), rng.randint(1, 3))))}]")
+        lines += ["organizers:", "  - role: opening", "    name:"]
+        lines += [f"      {lang}: {_q(_phrase(rng, lang, 4))}" for lang in LANGS]
+        if day.isoformat() >= TODAY:
+            lines += ["registration:", f"  url: https://example.org/register/{i + 1}",
+                      f"  closes: {(day - timedelta(days=2)).isoformat()}", "  phone: true"]
+        else:
+            lines += ["recording:", f"  url: https://www.youtube.com/watch?v=bench{i + 1:06d}", "  duration: 88",
+                      "  captions: [en, fr, es]", f"  published: {(day + timedelta(days=7)).isoformat()}"]
+            lines += ["slides:"]
+            for lang in rng.sample(LANGS, 2):
+                lines += [f"  - url: https://example.org/slides/{i + 1}-{lang}.pdf", f"    language: {lang}",
+                          "    format: pdf"]
+            lines += ["stats:", f"  registrations: {rng.randint(50, 500)}", f"  participants: {rng.randint(20, 200)}",
+                      f"  survey_response_rate: {rng.randint(10, 90)}"]
+        (data / f"{slug}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"webinars": n, "experts": len(experts), "series": len(series)}
+
+
+def validate(project: Path) -> None:
+    from hub.catalog import load_catalog
+
+    catalog = load_catalog(project)  # raises DataError listing every problem
+    assert catalog.webinars and catalog.experts
+
+
+# Projects ----------------------------------------------------------------------------------------------
+
+
+def make_project(target: Path, n: int) -> dict[str, int]:
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    counts = write_dataset(target / "webinars", n)
+    validate(target)
+    return counts
+
+
+def make_reference(project: Path, target: Path) -> None:
+    """The hub's staged pages as plain Markdown, built with the same configuration minus the hub hook."""
+    target.mkdir(parents=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config, replaced = re.subn(r"(?m)^(\s*-\s*)hooks/hub_mkdocs\.py.*$", r"\1hooks/bench_reference.py", config)
+    assert replaced == 1, "mkdocs.yml no longer lists hooks/hub_mkdocs.py"
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(project / ".cache" / "staged-docs", target / "docs")
+    for folder in ("hooks", "overrides"):
+        shutil.copytree(project / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "hooks" / "bench_reference.py").write_text(REFERENCE_HOOK, encoding="utf-8")
+
+
+# The theme overrides print values the hub hook gives the templates ({{ hub.not_found }} ...): in the
+# reference, a stand-in gives every such value as an empty string, at no cost.
+REFERENCE_HOOK = '''"""Stand-in for hooks/hub_mkdocs.py in the benchmark's reference build: no data, no pipeline."""
+
+
+class _Empty(dict):
+    def __getattr__(self, name):
+        return ""
+
+    def __missing__(self, key):
+        return ""
+
+
+def on_env(env, /, *, config, files):
+    env.globals["hub"] = _Empty()
+    return env
+'''
+
+
+# Measurements -------------------------------------------------------------------------------------------
+
+
+def build(project: Path, log: Path, profile: Path | None = None) -> tuple[float, float, float]:
+    """Run ``mkdocs build --strict``; return wall seconds, CPU seconds and peak resident MiB of the build."""
+    command = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []),
+               "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_TODAY": TODAY, "SITE_URL": SITE_URL,
+           "PYTHONPATH": str(project / "hooks"), "SOURCE_DATE_EPOCH": "1780000000"}
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)  # the rusage of this child alone
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"build failed in {project}:\n" + log.read_text(encoding="utf-8", errors="replace")[-4000:])
+    warnings = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if "WARNING" in line]
+    if warnings:
+        sys.exit(f"build of {project} logged warnings:\n" + "\n".join(warnings[:20]))
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux: ru_maxrss in KiB
+
+
+def measure(project: Path, label: str, n: int, profile: Path | None = None) -> dict:
+    wall, cpu, peak = build(project, project / "build.log", profile)
+    site = project / "site"
+    pages = sum(1 for _ in site.rglob("*.html"))
+    webinar_pages = [path.stat().st_size for lang in LANGS
+                     for path in (site / ("" if lang == "en" else lang) / "webinars").glob("*/index.html")]
+    index = {lang: _size(site / ("" if lang == "en" else lang) / "search" / "search_index.json") for lang in LANGS}
+    return {"label": label, "n": n, "pages": pages, "wall": wall, "cpu": cpu, "peak": peak,
+            "ms_page": cpu * 1000 / pages, "wall_ms_page": wall * 1000 / pages,
+            "index": index, "median_page": statistics.median(webinar_pages) if webinar_pages else 0}
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.is_file() else 0
+
+
+# Report --------------------------------------------------------------------------------------------------
+
+
+def table(rows: list[dict]) -> str:
+    head = (f"{'build':<9} {'N':>5} {'pages':>6} {'wall s':>7} {'cpu s':>7} {'peak MiB':>8} {'ms/page':>7}  "
+            + " ".join(f"{'idx ' + lang + ' KiB':>10}" for lang in LANGS) + f"  {'webinar page KB':>15}")
+    lines = [head, "-" * len(head)]
+    for row in rows:
+        lines.append(f"{row['label']:<9} {row['n']:>5} {row['pages']:>6} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
+                     f"{row['peak']:>8.0f} "
+                     f"{row['ms_page']:>7.2f}  "
+                     + " ".join(f"{row['index'][lang] / 1024:>10.0f}" for lang in LANGS)
+                     + f"  {row['median_page'] / 1000:>15.1f}")
+    return "\n".join(lines)
+
+
+def verdicts(hub: list[dict], ref: list[dict]) -> list[str]:
+    out = []
+    for h, r in zip(hub, ref):
+        ratio = h["cpu"] / r["cpu"]
+        out.append(f"N={h['n']}: hub / reference CPU = {h['cpu']:.1f} / {r['cpu']:.1f} s = {ratio:.2f} "
+                   f"(target <= {MAX_OVERHEAD}) {'ok' if ratio <= MAX_OVERHEAD else 'MISSED'}; "
+                   f"wall {h['wall']:.1f} / {r['wall']:.1f} s = {h['wall'] / r['wall']:.2f}; "
+                   f"peak {h['peak']:.0f} / {r['peak']:.0f} MiB")
+    if len(hub) >= 2:
+        a, b = hub[-2], hub[-1]
+        scaling = b["ms_page"] / a["ms_page"]
+        out.append(f"CPU ms/page N={b['n']} / N={a['n']} = {b['ms_page']:.2f} / {a['ms_page']:.2f} = {scaling:.2f} "
+                   f"(target <= {MAX_SCALING}) {'ok' if scaling <= MAX_SCALING else 'MISSED'}; wall ms/page "
+                   f"{b['wall_ms_page']:.2f} / {a['wall_ms_page']:.2f} = {b['wall_ms_page'] / a['wall_ms_page']:.2f}")
+    big = hub[-1]
+    out.append(f"peak memory N={big['n']}: {big['peak']:.0f} MiB (target < {MAX_PEAK_MIB} at N=1000) "
+               f"{'ok' if big['peak'] < MAX_PEAK_MIB else 'MISSED'}")
+    largest = max(h["median_page"] for h in hub)
+    out.append(f"median webinar page: {largest / 1000:.1f} KB (target < {MAX_PAGE_KB} KB) "
+               f"{'ok' if largest < MAX_PAGE_KB * 1000 else 'MISSED'}")
+    return out
+
+
+def profile_report(path: Path, top: int = 25) -> str:
+    """Where time goes: own time by package, then the costliest functions."""
+    stats = pstats.Stats(str(path))
+    by_package: dict[str, float] = {}
+    total = 0.0
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():
+        total += tottime
+        by_package[_package(filename)] = by_package.get(_package(filename), 0.0) + tottime
+    lines = [f"own time by package (total {total:.1f} s):"]
+    for name, seconds in sorted(by_package.items(), key=lambda item: -item[1])[:15]:
+        lines.append(f"  {seconds:7.2f} s {100 * seconds / total:5.1f} %  {name}")
+    lines.append(f"\ntop {top} functions by own time:")
+    rows = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:top]
+    for (filename, line, name), (_, calls, tottime, cumtime, _) in rows:
+        lines.append(f"  {tottime:7.2f} s own {cumtime:7.2f} s cum {calls:>9} calls  {_package(filename)}:{name}:{line}")
+    lines.append(f"\ntop {top} functions by cumulative time (hub, hooks, plugins):")
+    rows = [item for item in stats.stats.items()
+            if any(key in item[0][0] for key in ("/hooks/", "plugins", "mkdocs_static_i18n"))]
+    for (filename, line, name), (_, calls, tottime, cumtime, _) in sorted(rows, key=lambda item: -item[1][3])[:top]:
+        lines.append(f"  {cumtime:7.2f} s cum {tottime:7.2f} s own {calls:>9} calls  {_package(filename)}:{name}:{line}")
+    return "\n".join(lines)
+
+
+def _package(filename: str) -> str:
+    if "/hooks/" in filename:
+        return "hooks/" + filename.split("/hooks/", 1)[1]
+    if "site-packages/" in filename:
+        parts = filename.split("site-packages/", 1)[1].split("/")
+        return parts[0] + ("/" + parts[1] if parts[0] == "material" and len(parts) > 2 else "")
+    if filename.startswith("~") or filename.startswith("<"):
+        return "builtins"
+    return "stdlib/" + Path(filename).name
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,100,1000", help="comma-separated numbers of webinars (default 10,100,1000)")
+    parser.add_argument("--profile", action="store_true",
+                        help="also build the largest size once more under cProfile and print where time goes")
+    parser.add_argument("--no-reference", action="store_true", help="skip the plain-Markdown reference builds")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects (their path is printed)")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    work = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, work in {work}", flush=True)
+    hub_rows, ref_rows = [], []
+    try:
+        for n in sizes:
+            project = work / f"hub-{n}"
+            counts = make_project(project, n)
+            print(f"N={n}: {counts['webinars']} webinars, {counts['experts']} experts, {counts['series']} series "
+                  "(validated); building ...", flush=True)
+            hub_rows.append(measure(project, "hub", n))
+            if not args.no_reference:
+                reference = work / f"reference-{n}"
+                make_reference(project, reference)
+                ref_rows.append(measure(reference, "reference", n))
+            done = [hub_rows[-1]] + ([ref_rows[-1]] if ref_rows else [])
+            print("\n".join(table(done).splitlines()[2:]), flush=True)
+        print()
+        rows = [row for pair in zip(hub_rows, ref_rows) for row in pair] if ref_rows else hub_rows
+        print(table(rows))
+        print()
+        if ref_rows:
+            print("\n".join(verdicts(hub_rows, ref_rows)))
+        if args.profile:
+            project = work / f"hub-{sizes[-1]}"
+            profile = work / "hub.prof"
+            shutil.rmtree(project / "site")
+            build(project, project / "profile.log", profile)
+            print(f"\ncProfile of the hub build, N={sizes[-1]} ({profile}):")
+            print(profile_report(profile))
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
