@@ -162,3 +162,20 @@ def test_embed_escapes_titles(tmp_path):
     hub = dataclasses.replace(hub, webinars=tuple(evil if w.slug == facts.slug else w for w in hub.webinars))
     text = fragment(hub, "en", SITE_URL)
     assert "<b>" not in text and "&lt;b&gt;x&lt;/b&gt; &amp; &#34;y&#34;" in text
+
+
+def test_open_data_schema_and_editor_schema_share_one_walk():
+    """The same walk of schema.py, two styles: the open data leaves empty fields out (no null) and uses $defs."""
+    from hub.extras.opendata import json_schema
+    from hub.jsonschema_export import document_schema
+
+    defs = json_schema(SITE_URL)["$defs"]
+    editor, published = document_schema("webinar")["properties"], defs["Webinar"]["properties"]
+    assert published["title"] == editor["title"] and published["date"] == editor["date"]
+    assert editor["start"]["type"] == ["string", "null"] and published["start"]["type"] == "string"
+    assert published["start"]["pattern"] == editor["start"]["pattern"]
+    assert published["recording"]["$ref"] == "#/$defs/Recording"
+    assert editor["recording"]["properties"]["duration"]["type"] == ["integer", "null"]
+    assert defs["Recording"]["properties"]["duration"]["type"] == "integer"
+    assert "default" not in published["status"] and editor["status"]["default"] == "scheduled"
+    assert all(not d.get("description", "").startswith(name + "(") for name, d in defs.items())

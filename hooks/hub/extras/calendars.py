@@ -11,9 +11,10 @@ same data on the same date are byte-identical. Past webinars keep a frozen SEQUE
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from ..languages import DEFAULT_LANGUAGE
 from ..localize import Formatter
@@ -82,11 +83,16 @@ def calendar(hub: Hub, webinars, site_url: str, name: str | None = None) -> Cale
         # enough for every event, and derived from the data only (reproducible).
         first = min(w.data.date for w in webinars)
         last = max(w.data.date for w in webinars)
-        cal.add_missing_timezones(date(first.year - 1, 1, 1), date(last.year + 2, 1, 1))
-        # icalendar adds the zones in set order (random per process): sort them for reproducible files.
-        zones = sorted((c for c in cal.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"]))
-        cal.subcomponents = zones + [c for c in cal.subcomponents if c.name != "VTIMEZONE"]
+        # Sorted by name for reproducible files; each zone's rules are computed once per build.
+        zones = sorted({w.data.timezone for w in webinars if w.starts_at is not None})
+        cal.subcomponents = [_vtimezone(zone, first.year, last.year) for zone in zones] + cal.subcomponents
     return cal
+
+
+@lru_cache(maxsize=None)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of a zone, for the year before ``first_year`` to two years after ``last_year``."""
+    return Timezone.from_tzid(tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1))
 
 
 def write_calendars(hub: Hub, site_dir: Path, site_url: str) -> None:

@@ -13,16 +13,15 @@ import csv
 import dataclasses
 import io
 import json
-import types
-import typing
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Callable, Union
+from typing import Any, Callable
 
 from ..languages import CODES
 from ..model import Hub, WebinarFacts
-from ..schema import Expert, Series, Webinar
+from ..jsonschema_export import Walker, or_null
+from ..schema import Expert, Identifier, Series, Webinar
 from ..urls import expert_path, webinar_path
 from .common import absolute, calendar_path, page_urls
 
@@ -30,11 +29,7 @@ SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 URL = {"type": "string", "format": "uri", "pattern": r"^https?://"}
 PAGES = {"type": "object", "description": "Absolute URL of the page in each language.",
          "properties": {code: URL for code in CODES}, "required": list(CODES), "additionalProperties": False}
-SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
-
-
-def _null(schema: dict) -> dict:
-    return {"anyOf": [schema, {"type": "null"}]}
+SLUG = Walker().type_schema(Identifier)
 
 
 @dataclass(frozen=True)
@@ -59,9 +54,9 @@ WEBINAR_COMPUTED: dict[str, Computed] = {
     "slug": Computed(SLUG, "Id of the webinar: its file name and URL slug.", lambda w, h, u: w.slug),
     "upcoming": Computed({"type": "boolean"}, "true when the webinar's date is on or after the build date.",
                          lambda w, h, u: w.upcoming),
-    "starts_at": Computed(_null({"type": "string", "format": "date-time"}),
+    "starts_at": Computed(or_null({"type": "string", "format": "date-time"}),
                           "Start with its UTC offset (ISO 8601), when the time is known.", _starts),
-    "attendance_rate": Computed(_null({"type": "number", "minimum": 0}),
+    "attendance_rate": Computed(or_null({"type": "number", "minimum": 0}),
                                 "Participants ÷ registrations, in percent (2 decimals).", _rate),
     "pages": Computed(PAGES, "Absolute URL of the webinar's page in each language.",
                       lambda w, h, u: page_urls(u, webinar_path(w.slug))),
@@ -82,62 +77,14 @@ SERIES_COMPUTED: dict[str, Computed] = {
 # JSON Schema generated from the dataclasses ------------------------------------------------------
 
 
-def type_schema(hint: Any, defs: dict[str, dict]) -> dict:
-    """JSON Schema of a type of ``hub.schema`` (values as ``to_json`` writes them)."""
-    origin = typing.get_origin(hint)
-    if origin is typing.Annotated:
-        base, *rules = typing.get_args(hint)
-        schema = dict(type_schema(base, defs))
-        for rule in rules:
-            schema.update(rule.json())
-        return schema
-    if origin in (Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        if len(options) == 1:  # an optional field: left out of the JSON when it has no value
-            return type_schema(options[0], defs)
-        return {"anyOf": [type_schema(option, defs) for option in options]}
-    if origin is list:
-        return {"type": "array", "items": type_schema(typing.get_args(hint)[0], defs)}
-    if origin is dict:
-        key, value = typing.get_args(hint)
-        return {"type": "object", "propertyNames": type_schema(key, defs),
-                "additionalProperties": type_schema(value, defs)}
-    if dataclasses.is_dataclass(hint):
-        return {"$ref": f"#/$defs/{record_schema(hint, defs)}"}
-    simple = {
-        str: {"type": "string"},
-        bool: {"type": "boolean"},
-        int: {"type": "integer"},
-        float: {"type": "number"},
-        date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        time: {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"},
-    }
-    if hint in simple:
-        return dict(simple[hint])
-    raise TypeError(f"no JSON Schema for {hint!r}")
-
-
 def record_schema(cls: type, defs: dict[str, dict], computed: dict[str, Computed] | None = None) -> str:
-    """Add the schema of dataclass ``cls`` (plus computed properties) to ``defs``; return its name."""
-    name = cls.__name__
-    if name in defs:
-        return name
-    defs[name] = {}  # reserve the name (recursive types)
-    hints = typing.get_type_hints(cls, include_extras=True)
-    properties, required = {}, []
-    for spec in dataclasses.fields(cls):
-        schema = type_schema(hints[spec.name], defs)
-        if spec.metadata.get("doc"):
-            schema = {"description": spec.metadata["doc"], **schema}
-        properties[spec.name] = schema
-        if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
-            required.append(spec.name)
-    for key, extra in (computed or {}).items():
-        properties[key] = {"description": extra.doc, **extra.schema}
-        required.append(key)
-    defs[name] = {"type": "object", "description": " ".join((cls.__doc__ or name).split()),
-                  "properties": properties, "required": required, "additionalProperties": False}
-    return name
+    """Add the schema of dataclass ``cls`` (plus computed properties) to ``defs``; return its name.
+
+    The walk of the type hints is the editor schema's (``jsonschema_export.Walker``), in the open data's
+    style: a field without a value is left out of the JSON rather than null, records go in ``$defs``.
+    """
+    extra = {key: {"description": item.doc, **item.schema} for key, item in (computed or {}).items()}
+    return Walker(empty_is_null=False, defs=defs).define(cls, extra)
 
 
 def json_schema(site_url: str) -> dict:
