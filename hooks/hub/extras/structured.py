@@ -103,7 +103,6 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
         "eventAttendanceMode": SCHEMA + "OnlineEventAttendanceMode",
         "eventStatus": SCHEMA + EVENT_STATUS[data.status],
         "location": {"@type": "VirtualLocation", "url": url},
-        "isAccessibleForFree": True,
     }
     if webinar.starts_at is not None:
         node["startDate"] = webinar.starts_at.isoformat()
@@ -112,14 +111,9 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
             node["duration"] = _minutes(data.duration)
     else:
         node["startDate"] = data.date.isoformat()
-    names = _organizers(ctx, data.organizers)
-    if not names:  # the organisation that opens the hub's other webinars
-        for other in ctx.hub.webinars:
-            names = _organizers(ctx, other.data.organizers)[:1]
-            if names:
-                break
-    node["organizer"] = ([{"@type": "Organization", "name": n, "url": absolute(site_url, "")} for n in names]
-                         or {"@type": "Organization", "url": absolute(site_url, "")})
+    # The webinar's own organizers, else the organisation that runs the hub (a UI string per language).
+    names = _organizers(ctx, data.organizers) or [ctx.f.t("organisation_name")]
+    node["organizer"] = [{"@type": "Organization", "name": n, "url": absolute(site_url, "")} for n in names]
     performers = []
     for expert_id in data.experts:
         expert = ctx.hub.experts.get(expert_id)
