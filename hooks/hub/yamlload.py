@@ -134,9 +134,24 @@ class _Loader(
         _Yaml12Resolver.__init__(self)
 
 
+if hasattr(yaml, "CParser"):
+
+    class _FastLoader(yaml.CParser, _Constructor, _Yaml12Resolver):
+        """The same loader on libyaml's C parser (several times faster, same nodes and marks)."""
+
+        def __init__(self, stream):
+            yaml.CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            _Yaml12Resolver.__init__(self)
+
+    _LOADER = _FastLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _LOADER = _Loader
+
+
 def load_text(text: str):
     """Parse one YAML document; raise YamlSyntaxError with a 1-based line and column."""
-    loader = _Loader(text)
+    loader = _LOADER(text)
     try:
         return loader.get_single_data()
     except YamlSyntaxError:
