@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import feedparser
 import pytest
 
@@ -68,5 +70,6 @@ def test_pages_advertise_their_language_feeds(fixture_site):
     from conftest import page
     soup = page(fixture_site, "fr/webinars/")
     hrefs = {link["type"]: link["href"] for link in soup.select('link[rel="alternate"][type]')}
-    assert hrefs["application/rss+xml"] == f"{SITE_URL}fr/feed.xml"
-    assert hrefs["application/atom+xml"] == f"{SITE_URL}fr/atom.xml"
+    here = f"{SITE_URL}fr/webinars/"
+    assert urljoin(here, hrefs["application/rss+xml"]) == f"{SITE_URL}fr/feed.xml"
+    assert urljoin(here, hrefs["application/atom+xml"]) == f"{SITE_URL}fr/atom.xml"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from pathlib import Path
 
 import pytest
@@ -80,7 +82,8 @@ def test_head_alternates_include_x_default(fixture_site):
         soup = page(fixture_site, url)
         links = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
         assert set(links) == {*LANGS, "x-default"}, url
-        assert links["x-default"] == expected
+        # Relative in the head (absolute ones are in the sitemap): resolved against the page's address.
+        assert urljoin(SITE_URL + url, links["x-default"]) == expected
 
 
 def test_robots_txt_points_at_the_sitemap(fixture_site):

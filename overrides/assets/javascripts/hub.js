@@ -32,7 +32,7 @@
     if (!target || isNaN(start)) return;
     var lang = document.documentElement.lang || "en";
     var text = new Intl.DateTimeFormat(lang, {
-      dateStyle: "long", timeStyle: "short", timeZoneName: "short"
+      year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short"
     }).format(start);
     target.textContent = (target.getAttribute("data-template") || "{time}").replace("{time}", text);
     target.hidden = false;
