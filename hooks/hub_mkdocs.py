@@ -17,7 +17,7 @@ from hub.extras import write_extras
 from hub.languages import DEFAULT_LANGUAGE
 from hub.localize import Formatter
 from hub.model import build_date
-from hub.site import Prepared, prepare
+from hub.site import prepare
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -56,24 +56,22 @@ def on_env(env, /, *, config: MkDocsConfig, files):
     return env
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write language-independent files once; keep the English 404 page as the site's only one."""
-    site_dir = Path(config.site_dir)
-    if _language(config) == DEFAULT_LANGUAGE:
-        write_extras(_state["prepared"].hub, site_dir, config.site_url or "/")
-        _state["root_404"] = (site_dir / "404.html").read_bytes()
-    elif "root_404" in _state:
-        # Each language build writes the root 404.html; the last one would otherwise win.
-        root_404 = Path(_state["root_site_dir"]) / "404.html" if "root_site_dir" in _state else None
-        if root_404 and root_404.exists():
-            root_404.write_bytes(_state["root_404"])
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
-    """The site's name in the language being built; remember where the root site is written."""
+    """The site's name in the language being built; remember where the root (English) site goes."""
     config.site_name = _text(config, "site_name")
     if _language(config) == DEFAULT_LANGUAGE:
-        _state["root_site_dir"] = config.site_dir
+        _state["root_site_dir"] = Path(config.site_dir)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write language-independent files once; keep the English 404 page as the site's only one."""
+    root_404 = _state["root_site_dir"] / "404.html"
+    if _language(config) == DEFAULT_LANGUAGE:
+        write_extras(_state["prepared"].hub, Path(config.site_dir), config.site_url or "/")
+        _state["root_404"] = root_404.read_bytes()
+    elif root_404.exists():
+        # Each language build rewrites the root 404.html; the last one would otherwise win.
+        root_404.write_bytes(_state["root_404"])
 
 
 def on_serve(server, /, *, config: MkDocsConfig, builder):

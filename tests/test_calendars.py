@@ -6,7 +6,6 @@ import dataclasses
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 
 from conftest import BUILD_DATE, FIXTURES, build, make_project

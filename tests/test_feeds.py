@@ -6,7 +6,6 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-
 from conftest import LANGS
 
 SITE_URL = "https://example.github.io/webinar-hub/"

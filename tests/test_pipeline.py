@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 from datetime import date
-from pathlib import Path
 
 import hub.site
 from conftest import ROOT, make_project

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin
 
-from pathlib import Path
-
 import pytest
-from lxml import etree
-
 from conftest import FIXTURES, LANGS, build, make_project, page
+from lxml import etree
 
 SITE_URL = "https://example.github.io/webinar-hub/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -15,8 +15,8 @@ from . import safe_markdown
 from .charts import grouped_bars
 from .figures import all_series_figures
 from .languages import BY_CODE
-from .media import player_for
 from .localize import Formatter, Shown, pick, roman
+from .media import player_for
 from .model import Hub, WebinarFacts
 from .schema import Expert
 from .urls import expert_path, page_url, relative, webinar_path
