@@ -57,6 +57,12 @@ def fixture_site(tmp_path_factory) -> Path:
     return built_site(make_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "hub"))
 
 
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The site built from fictional hostile data that passes validation (must come out inert)."""
+    return built_site(make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile"))
+
+
 def page(site: Path, url: str) -> BeautifulSoup:
     """Parse the built page at a site-relative directory URL such as ``fr/webinars/slug/``."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url

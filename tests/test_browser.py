@@ -358,3 +358,37 @@ def test_start_time_is_shown_in_the_visitors_time_zone(visit, served, lang, time
     hours = {local.hour, local.hour % 12 or 12}
     pattern = rf"(?<!\d)0?({'|'.join(map(str, sorted(hours)))})\D{{1,3}}{local.minute:02d}(?!\d)"
     assert re.search(pattern, text), f"{timezone}: expected {local:%H:%M} in {text!r}"
+
+
+# ---------------------------------------------------------------------------------------------- hostile data
+
+TRAP = """
+window.__fired = [];
+for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
+  window[name] = (...args) => { window.__fired.push(name + ":" + args.join(",")); };
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", ["webinars/2030-01-01-hostile/", "experts/mallory/", "webinars/", ""])
+def test_hostile_data_runs_no_script_in_the_browser(browser, served, lang, path):
+    """Load, hover, focus and click through pages made from hostile data: no dialog, no injected call."""
+    context = browser.new_context(viewport=DESKTOP, locale=lang)
+    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    dialogs: list[str] = []
+    try:
+        context.add_init_script(TRAP)
+        tab = context.new_page()
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(page_url(served("hostile_site"), lang, path), wait_until="load")
+        for element in tab.query_selector_all("article *")[:400]:
+            with contextlib.suppress(Exception):
+                element.hover(timeout=200)
+                element.dispatch_event("focus")
+        with contextlib.suppress(Exception):
+            tab.click(".hub-player__play", timeout=1000)
+        fired = tab.evaluate("window.__fired")
+    finally:
+        context.close()
+    assert dialogs == [] and fired == []

@@ -8,17 +8,15 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, built_site, make_project
 
 UNSAFE_SCHEMES = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data-embed-src")
 
 
 @pytest.fixture(scope="module")
-def hostile_pages(tmp_path_factory) -> dict[str, BeautifulSoup]:
-    site = built_site(make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile"))
-    return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-            for path in site.rglob("*.html")}
+def hostile_pages(hostile_site) -> dict[str, BeautifulSoup]:
+    return {path.relative_to(hostile_site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            for path in hostile_site.rglob("*.html")}
 
 
 def test_no_event_handler_attribute_anywhere(hostile_pages):

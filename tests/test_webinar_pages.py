@@ -169,3 +169,13 @@ def test_home_lists_upcoming_webinars_first_with_registration_then_past_ones(fix
     assert not soup.select(".hub-past a.hub-register")
     body = str(soup.select_one("article"))
     assert body.index("hub-upcoming") < body.index("hub-past")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", [PAST, UPCOMING_DST, DATE_ONLY])
+def test_add_to_calendar_links_the_webinars_icalendar_file(fixture_site, lang, path):
+    link = page(fixture_site, lang_url(lang, path)).select_one(".hub-calendar a")
+    target = (fixture_site / lang_url(lang, path) / link["href"]).resolve()
+    assert target.name == path.rstrip("/").rsplit("/", 1)[-1] + ".ics"
+    assert target.read_text().startswith("BEGIN:VCALENDAR")
+    assert link.get_text(strip=True)

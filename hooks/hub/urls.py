@@ -20,6 +20,11 @@ def webinar_path(slug: str) -> str:
     return f"webinars/{slug}/"
 
 
+def calendar_path(slug: str) -> str:
+    """The webinar's iCalendar file, beside its page folder (one for all languages)."""
+    return f"webinars/{slug}.ics"
+
+
 def expert_path(expert_id: str) -> str:
     return f"experts/{expert_id}/"
 

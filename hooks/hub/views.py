@@ -5,7 +5,7 @@ Logic lives here; the templates in ``overrides/hub/`` only place these values in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timezone
 from typing import Any
 
@@ -19,7 +19,7 @@ from .localize import Formatter, Shown, pick, roman
 from .media import player_for
 from .model import Hub, WebinarFacts
 from .schema import Expert
-from .urls import expert_path, page_url, relative, webinar_path
+from .urls import calendar_path, expert_path, page_url, relative, webinar_path
 
 
 @dataclass
@@ -154,7 +154,7 @@ class WebinarPage:
     previous: WebinarCard | None
     next: WebinarCard | None
     status_note: str | None
-    extra: dict = field(default_factory=dict)
+    calendar: str  # link to the webinar's iCalendar file
 
 
 def _time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
@@ -224,6 +224,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         previous=webinar_card(ctx, previous) if previous else None,
         next=webinar_card(ctx, following) if following else None,
         status_note=status_note,
+        calendar=ctx.asset(calendar_path(webinar.slug)),
     )
 
 

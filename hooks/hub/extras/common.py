@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..languages import CODES
 from ..localize import Shown, pick
 from ..model import Hub, WebinarFacts
+from .. import urls
 from ..urls import page_url, webinar_path
 
 
@@ -35,7 +36,7 @@ def webinar_url(site_url: str, webinar: WebinarFacts, lang: str) -> str:
 
 
 def calendar_path(webinar: WebinarFacts) -> str:
-    return f"webinars/{webinar.slug}.ics"
+    return urls.calendar_path(webinar.slug)
 
 
 def title(webinar: WebinarFacts, lang: str) -> Shown:
