@@ -179,3 +179,11 @@ def test_add_to_calendar_links_the_webinars_icalendar_file(fixture_site, lang, p
     assert target.name == path.rstrip("/").rsplit("/", 1)[-1] + ".ics"
     assert target.read_text().startswith("BEGIN:VCALENDAR")
     assert link.get_text(strip=True)
+
+
+def test_fallback_text_in_another_direction_carries_its_direction(fixture_site):
+    h1 = page(fixture_site, lang_url("ar", UPCOMING_DST)).select_one("article h1")
+    assert (h1["lang"], h1["dir"]) == ("fr", "ltr")
+    summary = page(fixture_site, lang_url("ar", PAST)).select_one(".hub-summary")
+    assert (summary["lang"], summary["dir"]) == ("en", "ltr")
+    assert "dir" not in page(fixture_site, lang_url("fr", UPCOMING_BOGOTA)).select_one("article h1").attrs

@@ -228,11 +228,15 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     )
 
 
-def lang_attr(shown: Shown | None, page_lang: str) -> Markup:
-    """` lang="xx"` when a text is not in the page's language (a fallback), else nothing."""
-    if shown is None or shown.lang == page_lang:
+def lang_attr(text: Shown | dict | None, page_lang: str) -> Markup:
+    """` lang="xx"` (and `dir`) when a text is not in the page's language (a fallback), else nothing."""
+    code = text.lang if isinstance(text, Shown) else (text or {}).get("lang")
+    if not code or code == page_lang:
         return Markup("")
-    return Markup(' lang="{}"').format(shown.lang)
+    attributes = Markup(' lang="{}"').format(code)
+    if BY_CODE[code].rtl != BY_CODE[page_lang].rtl:
+        attributes += Markup(' dir="{}"').format("rtl" if BY_CODE[code].rtl else "ltr")
+    return attributes
 
 
 def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
