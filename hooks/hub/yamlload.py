@@ -134,18 +134,23 @@ class _Loader(
         _Yaml12Resolver.__init__(self)
 
 
-if hasattr(yaml, "CParser"):
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    CParser = None
 
-    class _FastLoader(yaml.CParser, _Constructor, _Yaml12Resolver):
+if CParser is not None:
+
+    class _FastLoader(CParser, _Constructor, _Yaml12Resolver):
         """The same loader on libyaml's C parser (several times faster, same nodes and marks)."""
 
         def __init__(self, stream):
-            yaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _Constructor.__init__(self)
             _Yaml12Resolver.__init__(self)
 
     _LOADER = _FastLoader
-else:  # pragma: no cover - PyYAML built without libyaml
+else:  # pragma: no cover
     _LOADER = _Loader
 
 
