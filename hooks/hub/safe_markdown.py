@@ -68,8 +68,9 @@ def _defuse_reference(match: re.Match) -> str:
     return match[0]
 
 
+@lru_cache(maxsize=8192)
 def render(text: str) -> Markup:
-    """Staff Markdown as safe HTML."""
+    """Staff Markdown as safe HTML (cached: pages, feeds and embeds render the same texts)."""
     md = _renderer()
     md.reset()
     return Markup(_REFERENCE.sub(_defuse_reference, md.convert(text)))
