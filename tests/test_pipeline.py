@@ -42,3 +42,28 @@ def test_staging_rewrites_only_changed_files_and_removes_stale_ones(tmp_path):
     assert sync_folder(target, {"a.md": b"1", "c.md": b"3"}) == 1
     assert (target / "a.md").stat().st_mtime_ns == before
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["a.md", "c.md"]
+
+
+def test_front_matter_reads_back_identically_as_yaml():
+    import yaml
+
+    from hub.render import front_matter
+
+    meta = {"title": "Titre \u2028 « x » \"q\" \\ 😀 \t", "description": "a: b # c", "list": [{"k": "v"}]}
+    assert yaml.safe_load(front_matter(meta)) == meta
+
+
+def test_relative_links_match_path_arithmetic():
+    import posixpath
+
+    from hub.urls import relative
+
+    pages = ["", "fr/", "webinars/", "webinars/a/", "fr/webinars/a/", "ar/experts/x/", "404.html", "x/y/z/"]
+    targets = ["", "fr/", "webinars/a/", "webinars/b/", "webinars/a.ics", "files/deck.pdf", "fr/webinars/a/"]
+    for page in pages:
+        for target in targets:
+            link = relative(page, target)
+            folder = page if page.endswith("/") or not page else posixpath.dirname(page)
+            resolved = posixpath.normpath(posixpath.join(folder, link))
+            assert resolved == (posixpath.normpath(target) if target else "."), (page, target, link)
+            assert link.endswith("/") == (target == "" or target.endswith("/")), (page, target, link)

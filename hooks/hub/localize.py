@@ -67,6 +67,9 @@ class Formatter:
         self.code = code
         self.locale = Locale.parse(BY_CODE[code].babel_locale)
         self.strings = ui_strings(code)
+        # Formatting is pure and every page repeats the same dates, numbers and names: memoize them.
+        for name in ("date", "number", "percent", "minutes", "language_name", "country_name"):
+            setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     def t(self, key: str, **values) -> str:
         """A UI string, with ``{name}`` placeholders filled in."""

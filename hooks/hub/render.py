@@ -6,13 +6,13 @@ environment does not escape), with its title and description in YAML front matte
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
-import yaml
 
 from .languages import CODES, LANGUAGES, url_prefix
 from .extras.structured import webinar_meta
@@ -24,8 +24,13 @@ from .views import PageContext, expert_card, figures_view, lang_attr, webinar_ca
 LATEST_PAST = 4  # past webinars on the home page
 
 
-# The C emitter when PyYAML has it (it is ~10× faster on the long JSON-LD strings in front matter).
-_FastDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+def front_matter(meta: dict) -> str:
+    """Front matter as JSON, which is YAML too: serialized in C, many times faster than a YAML dumper.
+
+    Line breaks that JSON leaves raw but YAML would fold inside a quoted string are escaped.
+    """
+    text = json.dumps(meta, ensure_ascii=False)
+    return text.replace("\u0085", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 @dataclass(frozen=True)
@@ -43,8 +48,7 @@ class GeneratedPage:
 
     def text(self) -> str:
         meta = {"title": self.title, "description": self.description, **self.meta}
-        front = yaml.dump(meta, Dumper=_FastDumper, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{front}---\n\n{self.body.strip()}\n"
+        return f"---\n{front_matter(meta)}\n---\n\n{self.body.strip()}\n"
 
 
 class Renderer:

@@ -6,8 +6,6 @@ under a GitHub Pages project path alike.
 
 from __future__ import annotations
 
-import posixpath
-
 from .languages import url_prefix
 
 
@@ -30,9 +28,16 @@ def expert_path(expert_id: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from page ``from_url`` to ``to_url`` (both site-relative, directory style)."""
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
-    target = posixpath.relpath(to_url or ".", base or ".")
-    if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
-        target += "/"
-    return "./" if target in (".", "./") else target
+    """A link from page ``from_url`` to ``to_url`` (both site-relative; directory URLs end in ``/``).
+
+    String arithmetic rather than ``posixpath.relpath``: every generated page makes dozens of links.
+    """
+    base = from_url if from_url.endswith("/") or "/" not in from_url else from_url.rsplit("/", 1)[0] + "/"
+    if base and not base.endswith("/"):  # a file at the site root
+        base = ""
+    here = [part for part in base.split("/") if part]
+    there = to_url.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"

@@ -12,6 +12,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, time
 from typing import Any, Union
 
@@ -198,13 +199,18 @@ def _suggest(name: str, known: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
 
 
+@lru_cache(maxsize=None)
+def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """Type hints and fields of a schema dataclass (resolving hints is slow: once per class)."""
+    return typing.get_type_hints(cls, include_extras=True), {f.name: f for f in dataclasses.fields(cls)}
+
+
 def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
     """Build dataclass ``cls`` from a YAML mapping, checking every field and refusing unknown ones."""
     if not isinstance(value, dict):
         out.add(mark, path or "(file)", f"expected {expected(cls)}, got {describe(value)}")
         raise _Invalid
-    hints = typing.get_type_hints(cls, include_extras=True)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _schema_of(cls)
     located = isinstance(value, LocatedDict)
     prefix = f"{path}." if path else ""
     failed = False
