@@ -392,3 +392,19 @@ def test_hostile_data_runs_no_script_in_the_browser(browser, served, lang, path)
     finally:
         context.close()
     assert dialogs == [] and fired == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_keyboard_alone_reaches_and_starts_the_player(visit, served, lang):
+    tab = visit(page_url(served("fixture_site"), lang, RECORDING), DESKTOP, lang)
+    page = tab.page
+    page.evaluate("document.activeElement && document.activeElement.blur(); scrollTo(0, 0)")
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.matches('.hub-player__play')"):
+            break
+    else:
+        pytest.fail("the recording's play button is not reachable with the Tab key")
+    assert page.evaluate("document.activeElement.checkVisibility({visibilityProperty: true})")
+    page.keyboard.press("Enter")
+    page.locator(".hub-player iframe").first.wait_for(state="attached", timeout=5000)
