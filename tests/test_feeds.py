@@ -72,3 +72,22 @@ def test_pages_advertise_their_language_feeds(fixture_site):
     here = f"{SITE_URL}fr/webinars/"
     assert urljoin(here, hrefs["application/rss+xml"]) == f"{SITE_URL}fr/feed.xml"
     assert urljoin(here, hrefs["application/atom+xml"]) == f"{SITE_URL}fr/atom.xml"
+
+
+def test_feeds_keep_only_the_most_recent_items(tmp_path):
+    from datetime import date
+
+    from hub.catalog import load_catalog
+    from hub.extras.feeds import FEED_LENGTH, write_feeds
+    from hub.model import build_hub
+
+    from conftest import ROOT
+
+    hub = build_hub(load_catalog(ROOT), date(2026, 6, 1))
+    many = hub.__class__(webinars=hub.webinars * 10, experts=hub.experts, series=hub.series,
+                         today=hub.today, root=hub.root)
+    write_feeds(many, tmp_path, SITE_URL)
+    feed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert len(feed.entries) == FEED_LENGTH < len(many.webinars)
+    dates = [entry.published_parsed for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True)

@@ -24,6 +24,7 @@ from .common import absolute, announced, build_time, midnight, site_host, title,
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ET.register_namespace("atom", ATOM)
+FEED_LENGTH = 50  # the most recent items: readers poll feeds, and the archive is the webinars page
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,6 @@ def write_feeds(hub: Hub, site_dir: Path, site_url: str) -> None:
     for lang in CODES:
         folder = site_dir / url_prefix(lang)
         folder.mkdir(parents=True, exist_ok=True)
-        entries = items(hub, lang, site_url)
+        entries = items(hub, lang, site_url)[:FEED_LENGTH]
         (folder / "feed.xml").write_bytes(rss(hub, lang, site_url, entries))
         (folder / "atom.xml").write_bytes(atom(hub, lang, site_url, entries))
