@@ -56,6 +56,24 @@ def on_env(env, /, *, config: MkDocsConfig, files):
     return env
 
 
+def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:
+    """Drop a page's Markdown once converted: MkDocs holds every page at once, so this lowers the peak."""
+    page.markdown = ""
+    return html
+
+
+def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
+    """Drop a page's HTML and head data once its file is written.
+
+    mkdocs-static-i18n keeps every language's pages until the end (for the sitemap), so without this
+    the pages of all six language builds pile up in memory.
+    """
+    page.content = ""
+    for key in [key for key in page.meta if key.startswith("hub_")]:
+        del page.meta[key]
+    return output
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """The site's name in the language being built; remember where the root (English) site goes."""
     config.site_name = _text(config, "site_name")

@@ -37,9 +37,9 @@ def test_data_is_loaded_once_for_six_language_builds_and_again_after_a_change(tm
 
 def test_staging_rewrites_only_changed_files_and_removes_stale_ones(tmp_path):
     target = tmp_path / "staged"
-    assert sync_folder(target, {"a.md": b"1", "x/b.md": b"2"}) == 2
+    assert sync_folder(target, {"a.md": b"1", "x/b.md": b"2"}.items()) == 2
     before = (target / "a.md").stat().st_mtime_ns
-    assert sync_folder(target, {"a.md": b"1", "c.md": b"3"}) == 1
+    assert sync_folder(target, {"a.md": b"1", "c.md": b"3"}.items()) == 1
     assert (target / "a.md").stat().st_mtime_ns == before
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["a.md", "c.md"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path, PurePosixPath
+from typing import Iterable, Iterator
 
 from .languages import CODES, DEFAULT_LANGUAGE
 from .render import Renderer, expand_markers
@@ -25,9 +26,8 @@ def page_language_and_path(relative: PurePosixPath) -> tuple[str, str]:
     return lang, "".join(f"{part}/" for part in parts)
 
 
-def planned_files(root: Path, renderer: Renderer) -> dict[str, bytes]:
-    """Every file of the staging folder, by docs-relative path."""
-    wanted: dict[str, bytes] = {}
+def planned_files(root: Path, renderer: Renderer) -> Iterator[tuple[str, bytes]]:
+    """Every file of the staging folder, as (docs-relative path, content), one at a time (memory)."""
     docs = root / "docs"
     for source in sorted(docs.rglob("*")):
         if not source.is_file():
@@ -36,24 +36,25 @@ def planned_files(root: Path, renderer: Renderer) -> dict[str, bytes]:
         if relative.suffix == ".md":
             lang, path = page_language_and_path(relative)
             text = expand_markers(source.read_text(encoding="utf-8"), renderer, lang, path)
-            wanted[str(relative)] = text.encode("utf-8")
+            yield str(relative), text.encode("utf-8")
         else:
-            wanted[str(relative)] = source.read_bytes()
+            yield str(relative), source.read_bytes()
     for page in renderer.pages():
-        wanted[page.filename] = page.text().encode("utf-8")
+        yield page.filename, page.text().encode("utf-8")
     files = root / "webinars" / "files"
     if files.is_dir():
         for source in sorted(files.rglob("*")):
             if source.is_file() and not source.name.startswith("."):
-                wanted["files/" + source.relative_to(files).as_posix()] = source.read_bytes()
-    return wanted
+                yield "files/" + source.relative_to(files).as_posix(), source.read_bytes()
 
 
-def sync_folder(target: Path, wanted: dict[str, bytes]) -> int:
-    """Make ``target`` hold exactly ``wanted``; return how many files were (re)written."""
+def sync_folder(target: Path, wanted: Iterable[tuple[str, bytes]]) -> int:
+    """Make ``target`` hold exactly the ``wanted`` files; return how many were (re)written."""
     written = 0
+    keep: set[str] = set()
     target.mkdir(parents=True, exist_ok=True)
-    for relative, content in wanted.items():
+    for relative, content in wanted:
+        keep.add(relative)
         path = target / relative
         if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
             continue
@@ -62,7 +63,6 @@ def sync_folder(target: Path, wanted: dict[str, bytes]) -> int:
         temporary.write_bytes(content)
         os.replace(temporary, path)
         written += 1
-    keep = set(wanted)
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target).as_posix()
         if path.is_file() and relative not in keep:
