@@ -79,17 +79,8 @@ class Formatter:
     def date(self, value: date, form: str = "long") -> str:
         return babel.dates.format_date(value, form, locale=self.locale)
 
-    def month_year(self, value: date) -> str:
-        return babel.dates.format_skeleton("yMMMM", value, locale=self.locale)
-
-    def year(self, value: date) -> str:
-        return babel.dates.format_skeleton("y", value, locale=self.locale)
-
     def time(self, value: time | datetime) -> str:
         return babel.dates.format_time(value, "short", locale=self.locale)
-
-    def datetime(self, value: datetime) -> str:
-        return babel.dates.format_datetime(value, "long", locale=self.locale)
 
     def timezone(self, value: datetime) -> str:
         return babel.dates.get_timezone_name(value, "long", locale=self.locale)
