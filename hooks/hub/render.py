@@ -18,7 +18,7 @@ from .languages import CODES, LANGUAGES, url_prefix
 from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
-from .urls import expert_path, webinar_path
+from .urls import absolute, expert_path, webinar_path
 from .views import PageContext, expert_card, figures_view, lang_attr, webinar_card, webinar_page
 
 LATEST_PAST = 4  # past webinars on the home page
@@ -133,6 +133,19 @@ class Renderer:
             for expert_id in self.hub.experts:
                 yield self.expert(lang, expert_id)
 
+    def not_found(self) -> str:
+        """Body of the single 404 page: all six languages, absolute links (it is served at any path)."""
+        items = []
+        for language in LANGUAGES:
+            f, home = self.formatters[language.code], url_prefix(language.code)
+            items.append({
+                "code": language.code, "rtl": language.rtl,
+                "title": f.t("not_found_title"), "text": f.t("not_found_text"),
+                "home": absolute(self.site_url, home), "home_label": f.t("home"),
+                "webinars": absolute(self.site_url, home + "webinars/"), "webinars_label": f.t("all_webinars"),
+            })
+        return self.env.get_template("not_found.html").render(languages=items)
+
     # Fragments placed in hand-written pages ------------------------------------------------------
 
     def fragment(self, name: str, lang: str, path: str) -> str:
@@ -145,21 +158,6 @@ class Renderer:
         if name not in views:
             raise ValueError(f"unknown marker <!-- hub:{name} --> in a page of docs/ (known: {', '.join(views)})")
         return self.render(f"fragments/{name}.html", ctx, **views[name]())
-
-
-def not_found_page(renderer: "Renderer", site_url: str) -> str:
-    """Body of the single 404 page: all six languages, with absolute links (it is served at any path)."""
-    base = site_url.rstrip("/") + "/"
-    items = []
-    for language in LANGUAGES:
-        f = renderer.formatters[language.code]
-        items.append({
-            "code": language.code, "rtl": language.rtl,
-            "title": f.t("not_found_title"), "text": f.t("not_found_text"),
-            "home": base + url_prefix(language.code), "home_label": f.t("home"),
-            "webinars": base + url_prefix(language.code) + "webinars/", "webinars_label": f.t("all_webinars"),
-        })
-    return renderer.env.get_template("not_found.html").render(languages=items)
 
 
 MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .model import Hub, build_hub
-from .render import Renderer, not_found_page
+from .render import Renderer
 from .stage import planned_files, sync_folder
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -57,6 +57,6 @@ def prepare(root: Path, staging: Path, today: date, site_url: str = "/") -> Prep
     renderer = Renderer(hub, root / TEMPLATES, site_url)
     written = sync_folder(staging, planned_files(root, renderer))
     log.info("hub: %d webinars, %d experts; %d staged files updated", len(hub.webinars), len(hub.experts), written)
-    prepared = Prepared(hub, staging, key, not_found_page(renderer, site_url))
+    prepared = Prepared(hub, staging, key, renderer.not_found())
     _cache[root] = prepared
     return prepared

@@ -9,6 +9,16 @@ from __future__ import annotations
 from .languages import url_prefix
 
 
+def base_url(site_url: str) -> str:
+    """The site's base URL with one trailing slash (``/`` when no site_url is configured)."""
+    return (site_url or "/").rstrip("/") + "/"
+
+
+def absolute(site_url: str, path: str) -> str:
+    """Absolute URL of a site-relative path, e.g. ``fr/webinars/slug/`` (works under a sub-path)."""
+    return base_url(site_url) + path.lstrip("/")
+
+
 def page_url(lang: str, path: str) -> str:
     """Directory-style URL of a page, e.g. ``fr/webinars/slug/`` (``""`` for the English home)."""
     return url_prefix(lang) + path

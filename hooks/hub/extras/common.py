@@ -9,17 +9,7 @@ from ..languages import CODES
 from ..localize import Shown, pick
 from ..model import Hub, WebinarFacts
 from .. import urls
-from ..urls import page_url, webinar_path
-
-
-def base_url(site_url: str) -> str:
-    """The site's base URL with one trailing slash (``/`` when no site_url is configured)."""
-    return (site_url or "/").rstrip("/") + "/"
-
-
-def absolute(site_url: str, path: str) -> str:
-    """Absolute URL of a site-relative path, e.g. ``fr/webinars/slug/`` (works under a sub-path)."""
-    return base_url(site_url) + path.lstrip("/")
+from ..urls import absolute, page_url, webinar_path
 
 
 def site_host(site_url: str) -> str:
