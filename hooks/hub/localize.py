@@ -43,12 +43,16 @@ def pick(texts: Mapping[str, str] | None, page_lang: str, delivery_lang: str | N
     """The text in the page's language, else the delivery language, else English, else any."""
     if not texts:
         return None
-    for code in (page_lang, delivery_lang, DEFAULT_LANGUAGE, *sorted(texts)):
+    for code in (page_lang, delivery_lang, DEFAULT_LANGUAGE):
         if code and code in texts:
+            return Shown(texts[code], code)
+    for code in sorted(texts):  # else any, the first in code order (sorted only when needed: rare)
+        if code:
             return Shown(texts[code], code)
     return None
 
 
+@lru_cache(maxsize=None)
 def roman(number: int) -> str:
     """Roman numeral, as the series numbers its webinars (I–VIII in the pilot)."""
     numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -67,13 +71,16 @@ class Formatter:
         self.code = code
         self.locale = Locale.parse(BY_CODE[code].babel_locale)
         self.strings = ui_strings(code)
+        # Every UI string, English where this language has none: templates print plain strings as
+        # ui["key"], a lookup, where a call t("key") costs a Jinja function call on every page.
+        self.ui = {**ui_strings(DEFAULT_LANGUAGE), **{key: text for key, text in self.strings.items() if text}}
         # Formatting is pure and every page repeats the same dates, numbers and names: memoize them.
         for name in ("date", "number", "percent", "minutes", "language_name", "country_name"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     def t(self, key: str, **values) -> str:
         """A UI string, with ``{name}`` placeholders filled in."""
-        text = self.strings.get(key) or ui_strings(DEFAULT_LANGUAGE)[key]  # parity is checked by a test
+        text = self.ui[key]
         return text.format(**values) if values else text
 
     def date(self, value: date, form: str = "long") -> str:

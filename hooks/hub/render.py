@@ -64,6 +64,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one build: no need to stat every template per page
         )
         self.env.globals["lang_attr"] = lang_attr
         self.formatters = {code: Formatter(code) for code in CODES}
@@ -72,7 +73,8 @@ class Renderer:
         return PageContext(self.hub, self.formatters[lang], path)
 
     def render(self, template: str, ctx: PageContext, **values) -> str:
-        return self.env.get_template(template).render(ctx=ctx, f=ctx.f, t=ctx.f.t, lang=ctx.lang, **values)
+        return self.env.get_template(template).render(ctx=ctx, f=ctx.f, t=ctx.f.t, ui=ctx.f.ui, lang=ctx.lang,
+                                                      shown=ctx.shown, **values)
 
     # Generated pages -----------------------------------------------------------------------------
 

@@ -20,15 +20,21 @@ from .languages import CODES
 
 # Characters that can reorder or hide text (Trojan Source): never wanted in staff data.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Control characters (Cc: U+0000–U+001F and U+007F–U+009F, fixed by Unicode's stability policy) but
+# line feed and tab.
+_CONTROLS = frozenset(chr(code) for code in range(0xA0) if unicodedata.category(chr(code)) == "Cc") - {"\n", "\t"}
+# One regex search instead of a Python loop over every character of every staff text.
+_UNWANTED = re.compile("[" + "".join(f"\\u{ord(c):04x}" for c in sorted(BIDI_CONTROLS | _CONTROLS)) + "]")
 
 
 def _bad_character(text: str) -> str | None:
-    for character in text:
-        if character in BIDI_CONTROLS:
-            return f"a hidden direction-control character (U+{ord(character):04X})"
-        if unicodedata.category(character) == "Cc" and character not in "\n\t":
-            return f"a control character (U+{ord(character):04X})"
-    return None
+    found = _UNWANTED.search(text)
+    if found is None:
+        return None
+    character = found[0]
+    if character in BIDI_CONTROLS:
+        return f"a hidden direction-control character (U+{ord(character):04X})"
+    return f"a control character (U+{ord(character):04X})"
 
 
 @dataclass(frozen=True)

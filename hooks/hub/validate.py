@@ -124,11 +124,28 @@ def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collecto
     raise _Invalid
 
 
-def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any:
-    """Convert ``value`` to ``hint`` or record why not (and raise _Invalid)."""
+@lru_cache(maxsize=None)
+def _shape(hint: Any) -> tuple[str, tuple]:
+    """What kind of hint this is, and its arguments: asked for every value, answered once per hint."""
     origin = typing.get_origin(hint)
     if origin is typing.Annotated:
-        base, *rules = typing.get_args(hint)
+        return "annotated", typing.get_args(hint)
+    if origin in (Union, types.UnionType):
+        return "union", typing.get_args(hint)
+    if origin is list:
+        return "list", typing.get_args(hint)
+    if origin is dict:
+        return "dict", typing.get_args(hint)
+    if dataclasses.is_dataclass(hint):
+        return "dataclass", ()
+    return "scalar", ()
+
+
+def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any:
+    """Convert ``value`` to ``hint`` or record why not (and raise _Invalid)."""
+    kind, args = _shape(hint)
+    if kind == "annotated":
+        base, *rules = args
         result = convert(value, base, path, mark, out)
         for rule in rules:
             message = rule.check(result)
@@ -136,9 +153,9 @@ def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any
                 out.add(mark, path, f"{message}, got {describe(value)}")
                 raise _Invalid
         return result
-    if origin in (Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        if value is None and len(options) < len(typing.get_args(hint)):
+    if kind == "union":
+        options = [arg for arg in args if arg is not type(None)]
+        if value is None and len(options) < len(args):
             return None
         if len(options) == 1:
             return convert(value, options[0], path, mark, out)
@@ -150,11 +167,11 @@ def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any
                 continue
         out.add(mark, path, f"expected {expected(hint)}, got {describe(value)}")
         raise _Invalid
-    if origin is list:
-        return _convert_list(value, typing.get_args(hint)[0], path, mark, out)
-    if origin is dict:
-        return _convert_localized(value, typing.get_args(hint), path, mark, out)
-    if dataclasses.is_dataclass(hint):
+    if kind == "list":
+        return _convert_list(value, args[0], path, mark, out)
+    if kind == "dict":
+        return _convert_localized(value, args, path, mark, out)
+    if kind == "dataclass":
         return build(value, hint, path, mark, out)
     return _convert_scalar(value, hint, path, mark, out)
 

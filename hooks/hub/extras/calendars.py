@@ -10,9 +10,10 @@ same data on the same date are byte-identical. Past webinars keep a frozen SEQUE
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
@@ -65,7 +66,8 @@ def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
     return item
 
 
-def calendar(hub: Hub, webinars, site_url: str, name: str | None = None) -> Calendar:
+def _head(site_url: str, name: str | None) -> Calendar:
+    """The calendar's own properties; a named calendar is the subscribable feed."""
     cal = Calendar()
     cal.add("prodid", f"-//{site_host(site_url)}//Webinar hub//EN")
     cal.add("version", "2.0")
@@ -76,29 +78,91 @@ def calendar(hub: Hub, webinars, site_url: str, name: str | None = None) -> Cale
         cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
         cal.add("source", absolute(site_url, "webinars.ics"), parameters={"VALUE": "URI"})
-    for webinar in webinars:
-        cal.add_component(event(hub, webinar, site_url))
-    if webinars:
-        # Zone rules from the year before the first webinar to two years after the last one:
-        # enough for every event, and derived from the data only (reproducible).
-        first = min(w.data.date for w in webinars)
-        last = max(w.data.date for w in webinars)
-        # Sorted by name for reproducible files; each zone's rules are computed once per build.
-        zones = sorted({w.data.timezone for w in webinars if w.starts_at is not None})
-        cal.subcomponents = [_vtimezone(zone, first.year, last.year) for zone in zones] + cal.subcomponents
     return cal
+
+
+def _zone_keys(webinars) -> list[tuple[str, int, int]]:
+    """(zone, first year, last year) of each VTIMEZONE the webinars need, sorted by zone name.
+
+    Zone rules from the year before the first webinar to two years after the last one: enough for
+    every event, and derived from the data only (reproducible).
+    """
+    if not webinars:
+        return []
+    first = min(w.data.date for w in webinars).year
+    last = max(w.data.date for w in webinars).year
+    zones = sorted({w.data.timezone for w in webinars if w.starts_at is not None})
+    return [(zone, first, last) for zone in zones]
+
+
+def calendar(hub: Hub, webinars, site_url: str, name: str | None = None) -> Calendar:
+    cal = _head(site_url, name)
+    cal.subcomponents = [_vtimezone(*key) for key in _zone_keys(webinars)]
+    cal.subcomponents += [event(hub, webinar, site_url) for webinar in webinars]
+    return cal
+
+
+SCAN_MARGIN = timedelta(days=65)  # more than from_tzinfo's longest step (64 days)
+
+
+class _ScanUntil(tzinfo):
+    """A time zone that ends (raises OverflowError, as zoneinfo does at year 9999) at ``end``.
+
+    ``Timezone.from_tzinfo`` finds each change of offset by stepping at most 64 days at a time, and
+    ends a period only where the offset changes: in a zone that no longer changes (Africa/Nairobi,
+    Asia/Shanghai) its last period is walked to year 9999, ~45 000 steps per VTIMEZONE. Every point
+    it looks at is an earlier point of the same period plus one step, so once a point is past
+    ``last_date`` + 64 days the period reaches past ``last_date`` and nothing more is written:
+    ending the zone there gives the same VTIMEZONE.
+    """
+
+    def __init__(self, zone: tzinfo, end: datetime):
+        self.zone = zone
+        self.end = end  # naive, wall clock: the scan's arithmetic
+
+    def utcoffset(self, moment: datetime) -> timedelta | None:
+        if moment.replace(tzinfo=None) >= self.end:
+            raise OverflowError("past the end of the scan")
+        return self.zone.utcoffset(moment)
+
+    def dst(self, moment: datetime) -> timedelta | None:
+        return self.zone.dst(moment)
+
+    def tzname(self, moment: datetime) -> str | None:
+        return self.zone.tzname(moment)
 
 
 @lru_cache(maxsize=None)
 def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     """The VTIMEZONE of a zone, for the year before ``first_year`` to two years after ``last_year``."""
-    return Timezone.from_tzid(tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1))
+    first, last = date(first_year - 1, 1, 1), date(last_year + 2, 1, 1)
+    zone = _ScanUntil(ZoneInfo(tzid), datetime.combine(last, time(0)) + SCAN_MARGIN)
+    return Timezone.from_tzinfo(zone, tzid, first_date=first, last_date=last)
+
+
+@lru_cache(maxsize=None)
+def _vtimezone_ical(tzid: str, first_year: int, last_year: int) -> bytes:
+    return _vtimezone(tzid, first_year, last_year).to_ical()
+
+
+def _calendar_ical(head: bytes, webinars, events: dict[str, bytes]) -> bytes:
+    """``calendar(...).to_ical()`` from parts serialized once: a calendar's iCalendar text is its own
+    lines, then each component's, then its END line (``head`` is the first part of these)."""
+    zones = [_vtimezone_ical(*key) for key in _zone_keys(webinars)]
+    return b"".join([head, *zones, *(events[w.slug] for w in webinars), b"END:VCALENDAR\r\n"])
+
+
+def _head_ical(site_url: str, name: str | None) -> bytes:
+    return _head(site_url, name).to_ical().removesuffix(b"END:VCALENDAR\r\n")
 
 
 def write_calendars(hub: Hub, site_dir: Path, site_url: str) -> None:
+    """One file per webinar and the feed of all; each event is serialized once for both."""
+    events = {w.slug: event(hub, w, site_url).to_ical() for w in hub.webinars}
+    head = _head_ical(site_url, None)
     for webinar in hub.webinars:
         path = site_dir / calendar_path(webinar)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar(hub, [webinar], site_url).to_ical())
+        path.write_bytes(_calendar_ical(head, [webinar], events))
     name = Formatter(DEFAULT_LANGUAGE).t("webinars_title")
-    (site_dir / "webinars.ics").write_bytes(calendar(hub, hub.webinars, site_url, name).to_ical())
+    (site_dir / "webinars.ics").write_bytes(_calendar_ical(_head_ical(site_url, name), hub.webinars, events))

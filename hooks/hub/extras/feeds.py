@@ -48,29 +48,32 @@ def _summary_html(f: Formatter, webinar: WebinarFacts, lang: str) -> str:
     return "".join(parts)
 
 
-def items(hub: Hub, lang: str, site_url: str) -> list[Item]:
-    f = Formatter(lang)
+def items(hub: Hub, lang: str, site_url: str, limit: int | None = None) -> list[Item]:
+    """The feed's items, most recent first; only the first ``limit`` are made (summaries cost)."""
     host = site_host(site_url)
-    result = []
+    found = []  # (date, id, webinar, is the recording's item)
     for webinar in hub.webinars:
-        shown = title(webinar, lang)
-        link = webinar_url(site_url, webinar, lang)
-        heading = f"{roman(webinar.data.number)}. {shown.text}"
-        html = _summary_html(f, webinar, lang)
-        day = announced(hub, webinar)
         # Ids never change: they are how a reader recognises an item it has already shown.
-        result.append(Item(f"tag:{host},2019:webinar:{webinar.slug}", heading, shown.lang, link,
-                           midnight(day), html))
+        found.append((midnight(announced(hub, webinar)), f"tag:{host},2019:webinar:{webinar.slug}", webinar, False))
         recording = webinar.data.recording
         if recording and recording.published and recording.published <= hub.today:
-            result.append(Item(
-                f"tag:{host},2019:recording:{webinar.slug}",
-                f.t("recording_of", title=heading), shown.lang, link + "#recording",
-                midnight(recording.published),
-                html + f'<p><a href="{escape(recording.url)}">{escape(f.t("watch_recording"))}</a></p>',
-            ))
-    result.sort(key=lambda item: (item.date, item.id), reverse=True)
-    return result
+            found.append((midnight(recording.published), f"tag:{host},2019:recording:{webinar.slug}", webinar, True))
+    found.sort(key=lambda entry: entry[:2], reverse=True)
+    f = Formatter(lang)
+    return [_item(f, webinar, lang, site_url, item_id, day, recorded)
+            for day, item_id, webinar, recorded in found[:limit]]
+
+
+def _item(f: Formatter, webinar: WebinarFacts, lang: str, site_url: str, item_id: str, day: datetime,
+          recorded: bool) -> Item:
+    shown = title(webinar, lang)
+    link = webinar_url(site_url, webinar, lang)
+    heading = f"{roman(webinar.data.number)}. {shown.text}"
+    html = _summary_html(f, webinar, lang)
+    if not recorded:
+        return Item(item_id, heading, shown.lang, link, day, html)
+    watch = f'<p><a href="{escape(webinar.data.recording.url)}">{escape(f.t("watch_recording"))}</a></p>'
+    return Item(item_id, f.t("recording_of", title=heading), shown.lang, link + "#recording", day, html + watch)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
@@ -132,6 +135,6 @@ def write_feeds(hub: Hub, site_dir: Path, site_url: str) -> None:
     for lang in CODES:
         folder = site_dir / url_prefix(lang)
         folder.mkdir(parents=True, exist_ok=True)
-        entries = items(hub, lang, site_url)[:FEED_LENGTH]
+        entries = items(hub, lang, site_url, FEED_LENGTH)
         (folder / "feed.xml").write_bytes(rss(hub, lang, site_url, entries))
         (folder / "atom.xml").write_bytes(atom(hub, lang, site_url, entries))
