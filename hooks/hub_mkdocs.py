@@ -2,22 +2,32 @@
 
 Moving to another generator (e.g. Zensical) means replacing this file only. mkdocs-static-i18n runs
 every event once per language (English first, into the site root; then each other language).
+
+``python -m hub build`` may instead start one ``mkdocs build`` per language (see ``hub/build.py``) and
+tell each, through the environment, which part it plays:
+
+* ``HUB_LANGUAGE``: build this language only (mkdocs-static-i18n keeps every language in its switcher);
+* ``HUB_STAGED``: a stamp file. The process that finds none prepares the data, writes the site files
+  that belong to no language into ``HUB_EXTRAS_DIR``, then writes the stamp; the others wait for it
+  (``hub/build.py`` starts them after it) and build from the same staged folder without loading the data.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Link
 
 from hub.catalog import DataError
-from hub.extras import write_extras
 from hub.languages import DEFAULT_LANGUAGE
 from hub.localize import Formatter
 from hub.model import build_date
-from hub.site import prepare
+from hub.fingerprint import StaleStaging, staged_for
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,16 +38,43 @@ if TYPE_CHECKING:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the data and point MkDocs at the staged docs (cached: done once unless files change)."""
-    root = _root(config)
+    root, staging, site_url = _root(config), _root(config) / ".cache" / "staged-docs", config.site_url or "/"
+    # Listed, the theme's sitemap templates are not copied as files; on_files stops them being rendered.
+    config.theme.static_templates.add("sitemap.xml")
+    language, stamp = os.environ.get("HUB_LANGUAGE"), os.environ.get("HUB_STAGED")
+    if language:
+        _build_one_language(config, language)
     try:
-        _state["prepared"] = prepare(root, root / ".cache" / "staged-docs", build_date(), config.site_url or "/")
-    except DataError as error:
+        if stamp and Path(stamp).is_file():
+            staged_for(root, build_date(), site_url, Path(stamp).read_text(encoding="utf-8"))
+            _state["prepared"], _state["not_found"] = None, ""
+            config.theme.static_templates.discard("404.html")  # the site's 404 page is the leader's
+        elif stamp:
+            from hub.site import prepare, write_site_files  # here: the other language builds never load the data
+
+            prepared = prepare(root, staging, build_date(), site_url, cache=False)
+            write_site_files(prepared, Path(os.environ["HUB_EXTRAS_DIR"]))
+            Path(stamp + ".tmp").write_text(prepared.fingerprint, encoding="utf-8")
+            os.replace(stamp + ".tmp", stamp)  # the other languages start when the stamp appears: whole
+            _state["prepared"], _state["not_found"] = None, prepared.not_found  # the data is not needed any more
+        else:
+            from hub.site import prepare
+
+            _state["prepared"] = prepared = prepare(root, staging, build_date(), site_url)
+            _state["not_found"] = prepared.not_found
+    except (DataError, StaleStaging) as error:
         raise PluginError(str(error)) from None
-    config.docs_dir = str(_state["prepared"].staging)
+    config.docs_dir = str(staging)
     for watched in (root / "docs", root / "webinars", root / "overrides"):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
     return config
+
+
+def on_files(files, /, *, config: MkDocsConfig):
+    """The hub writes sitemap.xml itself (hub/extras/sitemap.py): no language build has all the pages."""
+    config.theme.static_templates.discard("sitemap.xml")
+    return files
 
 
 def on_nav(nav, /, *, config: MkDocsConfig, files):
@@ -47,11 +84,16 @@ def on_nav(nav, /, *, config: MkDocsConfig, files):
 
 
 def on_env(env, /, *, config: MkDocsConfig, files):
-    """Values the theme overrides print: the footer link and the 404 page body."""
+    """Values the theme overrides print: the footer link and the 404 page body.
+
+    The theme's templates are compiled once and kept in ``.cache/``: MkDocs makes a new Jinja
+    environment for each language build, and each one would compile them all again.
+    """
+    env.bytecode_cache = FileSystemBytecodeCache(_jinja_cache(_root(config) / ".cache"))
     env.globals["hub"] = {
         "development_agenda": _text(config, "development_agenda"),
         "development_agenda_url": _development_agenda_url(config),
-        "not_found": _state["prepared"].not_found,
+        "not_found": _state["not_found"],
     }
     return env
 
@@ -83,9 +125,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write language-independent files once; keep the English 404 page as the site's only one."""
+    if os.environ.get("HUB_LANGUAGE"):
+        return  # one language per process: hub/build.py puts the parts together
     root_404 = _state["root_site_dir"] / "404.html"
     if _language(config) == DEFAULT_LANGUAGE:
-        write_extras(_state["prepared"].hub, Path(config.site_dir), config.site_url or "/")
+        from hub.site import write_site_files
+
+        write_site_files(_state["prepared"], Path(config.site_dir))
         _state["root_404"] = root_404.read_bytes()
     elif root_404.exists():
         # Each language build rewrites the root 404.html; the last one would otherwise win.
@@ -101,6 +147,22 @@ def on_serve(server, /, *, config: MkDocsConfig, builder):
 # Helper functions
 
 _state: dict = {}
+
+
+def _build_one_language(config: MkDocsConfig, language: str) -> None:
+    """Make mkdocs-static-i18n build ``language`` only, still listing every language in its switcher."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or language not in i18n.build_languages:
+        raise PluginError(f"HUB_LANGUAGE={language!r} is not one of the languages built by the i18n plugin")
+    i18n.current_language = language
+    i18n.building = True  # its on_post_build then returns at once instead of building the other languages
+
+
+def _jinja_cache(cache: Path) -> str:
+    """A folder per Jinja version: its bytecode may change without its cache format saying so."""
+    folder = cache / f"jinja-{jinja2.__version__}" / "theme"
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
 
 
 def _root(config: MkDocsConfig) -> Path:

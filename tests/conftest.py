@@ -28,13 +28,17 @@ def make_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
-def build(project: Path, site: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` on a project; return the finished process (never raises)."""
+def build(project: Path, site: Path | None = None, jobs: int = 2, **env: str) -> subprocess.CompletedProcess:
+    """Build a project as ``./hub build`` does; return the finished process (never raises).
+
+    ``jobs=2``: one ``mkdocs build --strict`` per language, two at a time (what ``./hub build`` runs on
+    the deployment's two-core machines); ``jobs=1``: one ``mkdocs build --strict`` for all languages.
+    """
     site = site or project / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_TODAY": BUILD_DATE,
-                   "SITE_URL": "https://example.github.io/webinar-hub/", **env}
+                   "SITE_URL": "https://example.github.io/webinar-hub/", "PYTHONPATH": str(project / "hooks"), **env}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "hub", "build", "--jobs", str(jobs), "--site-dir", str(site)],
         cwd=project, env=environment, capture_output=True, text=True,
     )
 

@@ -1,4 +1,5 @@
-"""Two builds of the same project, with the same SOURCE_DATE_EPOCH and HUB_TODAY, are byte-identical."""
+"""Two builds of the same project, with the same SOURCE_DATE_EPOCH and HUB_TODAY, are byte-identical,
+whether one process builds every language or one process per language does."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ def digests(site: Path) -> dict[str, str]:
 def test_two_builds_are_byte_identical(tmp_path):
     project = make_project(tmp_path / "project", FIXTURES / "hub")  # the fixture data uses every feature
     trees = []
-    for name in ("first", "second"):
-        result = build(project, tmp_path / name, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, HUB_TODAY=BUILD_DATE)
+    for name, jobs in (("sequential", 1), ("parallel", 3)):
+        result = build(project, tmp_path / name, jobs=jobs, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, HUB_TODAY=BUILD_DATE)
         assert result.returncode == 0, result.stderr[-4000:]
         trees.append(digests(tmp_path / name))
     first, second = trees

@@ -211,3 +211,18 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_intact(tmp_path):
     assert "left as it was" in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert not (project / "site.new").exists()
+
+
+def test_a_failure_in_one_language_fails_the_parallel_build(tmp_path):
+    """A warning in the French build only (a broken link in a French page) stops the whole build."""
+    project = make_project(tmp_path / "project")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good site")
+    about = project / "docs" / "about.fr.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[lien cassé](no-such-page.md)\n", encoding="utf-8")
+    result = build(project, site, jobs=2)
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stderr and "left as it was" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert not any(path.name.startswith("site.") for path in project.iterdir())  # no .new, .parts or .old left

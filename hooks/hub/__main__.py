@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+from .build import build, default_jobs
 from .catalog import DataError, load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,26 +20,6 @@ def check(root: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"ok: {len(catalog.webinars)} webinars, {len(catalog.experts)} experts, {len(catalog.series)} series")
-    return 0
-
-
-def build(root: Path, site: Path, extra: list[str]) -> int:
-    """Build into a fresh folder and swap it in only on success: a failed build keeps the old site."""
-    fresh = site.with_name(site.name + ".new")
-    old = site.with_name(site.name + ".old")
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh), *extra]
-    result = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(f"build failed: {site} was left as it was", file=sys.stderr)
-        return result.returncode
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"built: {site}")
     return 0
 
 
@@ -88,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate the webinar data")
     build_parser = commands.add_parser("build", help="build the site atomically")
     build_parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build_parser.add_argument("--jobs", type=int, default=default_jobs(),
+                              help="languages built at once, in separate processes (default: the cores, "
+                                   "at most six; 1: one process builds them all, as mkdocs build does)")
+    build_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     new_parser = commands.add_parser("new", help="create a new webinar file (or: new expert)",
                                      description="Create webinars/<slug>.yml (or webinars/experts/<id>.yml), asking "
                                                  "for each answer not given as an option.")
@@ -111,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         if extra:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         return new(args) if args.command == "new" else schema(args.root.resolve(), args.check)
-    return build(ROOT, args.site_dir.resolve(), extra)
+    if args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
+    return build(args.root.resolve(), args.site_dir.resolve(), extra, args.jobs)
 
 
 if __name__ == "__main__":

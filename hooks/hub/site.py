@@ -1,26 +1,29 @@
 """The pipeline in one call: load → validate → model → render → stage. No MkDocs in here.
 
 ``prepare`` is cached on a fingerprint of its inputs: the MkDocs adapter calls it once per language
-build (six times), and the data is loaded and validated only once unless a file changed.
+build (six times), and the data is loaded and validated only once unless a file changed. When the
+languages are built in parallel processes, one process prepares and the others only check, with
+``fingerprint.staged_for``, that the staged folder is the one their sources would give.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 from .catalog import load_catalog
+from .extras import write_extras
+from .extras.sitemap import write_sitemap
+from .fingerprint import TEMPLATES, fingerprint
 from .model import Hub, build_hub
 from .render import Renderer
 from .stage import planned_files, sync_folder
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
-TEMPLATES = Path("overrides") / "hub"
-LOCALES = Path(__file__).parent / "locales"
 
 
 @dataclass(frozen=True)
@@ -29,34 +32,44 @@ class Prepared:
     staging: Path
     fingerprint: str
     not_found: str  # body of the 404 page
+    site_url: str
+    pages: tuple[str, ...]  # the staged Markdown pages, relative to the staging folder
 
 
 _cache: dict[Path, Prepared] = {}
 
 
-def fingerprint(root: Path, today: date) -> str:
-    """Changes whenever a file the site is made from changes (names, sizes, modification times)."""
-    digest = hashlib.sha256(today.isoformat().encode())
-    for folder in (root / "webinars", root / "docs", root / TEMPLATES, LOCALES, Path(__file__).parent):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+def prepare(root: Path, staging: Path, today: date, site_url: str = "/", cache: bool = True) -> Prepared:
+    """Validate the data and write the staging docs folder; raises catalog.DataError on bad data.
 
-
-def prepare(root: Path, staging: Path, today: date, site_url: str = "/") -> Prepared:
-    """Validate the data and write the staging docs folder; raises catalog.DataError on bad data."""
+    ``cache=False`` when it is needed once only: the data can then be freed as soon as it is used.
+    """
     root = root.resolve()
-    key = fingerprint(root, today) + site_url
+    key = fingerprint(root, today, site_url)
     cached = _cache.get(root)
     if cached and cached.fingerprint == key and cached.staging == staging:
         return cached
     catalog = load_catalog(root)
     hub = build_hub(catalog, today)
     renderer = Renderer(hub, root / TEMPLATES, site_url)
-    written = sync_folder(staging, planned_files(root, renderer))
+    pages: list[str] = []
+
+    def planned() -> Iterator[tuple[str, bytes]]:
+        for relative, content in planned_files(root, renderer):
+            if relative.endswith(".md"):
+                pages.append(relative)
+            yield relative, content
+
+    written = sync_folder(staging, planned())
     log.info("hub: %d webinars, %d experts; %d staged files updated", len(hub.webinars), len(hub.experts), written)
-    prepared = Prepared(hub, staging, key, renderer.not_found())
-    _cache[root] = prepared
+    prepared = Prepared(hub, staging, key, renderer.not_found(), site_url, tuple(pages))
+    if cache:
+        _cache[root] = prepared
     return prepared
+
+
+def write_site_files(prepared: Prepared, site_dir: Path) -> None:
+    """The files that belong to no language build: calendars, feeds, open data, embeds, sitemap."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    write_extras(prepared.hub, site_dir, prepared.site_url)
+    write_sitemap(site_dir, prepared.site_url, prepared.pages)

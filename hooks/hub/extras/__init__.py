@@ -1,8 +1,8 @@
 """Files beside the pages for machines and other sites: calendars, feeds, open data, embeds, robots.txt.
 
-``write_extras`` is called once per build, after the pages of the default language (the first of the
-six language builds), with the site's absolute base URL. The later builds write only pages under
-``<lang>/``, ``404.html``, ``sitemap.xml`` and the search index, none of which are written here.
+``write_extras`` is called once per build (by ``hub.site.write_site_files``, beside the sitemap), with
+the site's absolute base URL. The language builds write only pages, ``404.html`` and the search
+indexes, none of which are written here.
 Each output is its own module; this function only calls them. Every file depends only on the data and
 the build date (HUB_TODAY / SOURCE_DATE_EPOCH), so two builds are byte-identical.
 """
