@@ -7,8 +7,8 @@ every event once per language (English first, into the site root; then each othe
 tell each, through the environment, which part it plays:
 
 * ``HUB_LANGUAGE``: build this language only (mkdocs-static-i18n keeps every language in its switcher);
-* ``HUB_STAGED``: a stamp file. The process that finds none prepares the data, writes the site files
-  that belong to no language into ``HUB_EXTRAS_DIR``, then writes the stamp; the others wait for it
+* ``HUB_STAGED``: a stamp file. The process that finds none prepares the data, writes the stamp, then
+  the site files that belong to no language into ``HUB_EXTRAS_DIR``; the others wait for the stamp
   (``hub/build.py`` starts them after it) and build from the same staged folder without loading the data.
 """
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the data and point MkDocs at the staged docs (cached: done once unless files change)."""
-    root, staging, site_url = _root(config), _root(config) / ".cache" / "staged-docs", config.site_url or "/"
+    root = _root(config)
     # Listed, the theme's sitemap templates are not copied as files; on_files stops them being rendered.
     config.theme.static_templates.add("sitemap.xml")
     language, stamp = os.environ.get("HUB_LANGUAGE"), os.environ.get("HUB_STAGED")
@@ -46,25 +46,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build_one_language(config, language)
     try:
         if stamp and Path(stamp).is_file():
-            staged_for(root, build_date(), site_url, Path(stamp).read_text(encoding="utf-8"))
-            _state["prepared"], _state["not_found"] = None, ""
-            config.theme.static_templates.discard("404.html")  # the site's 404 page is the leader's
+            _reuse_staged(config, Path(stamp))
         elif stamp:
-            from hub.site import prepare, write_site_files  # here: the other language builds never load the data
-
-            prepared = prepare(root, staging, build_date(), site_url, cache=False)
-            write_site_files(prepared, Path(os.environ["HUB_EXTRAS_DIR"]))
-            Path(stamp + ".tmp").write_text(prepared.fingerprint, encoding="utf-8")
-            os.replace(stamp + ".tmp", stamp)  # the other languages start when the stamp appears: whole
-            _state["prepared"], _state["not_found"] = None, prepared.not_found  # the data is not needed any more
+            _stage_for_all_languages(config, Path(stamp))
         else:
-            from hub.site import prepare
-
-            _state["prepared"] = prepared = prepare(root, staging, build_date(), site_url)
-            _state["not_found"] = prepared.not_found
+            _stage(config)
     except (DataError, StaleStaging) as error:
         raise PluginError(str(error)) from None
-    config.docs_dir = str(staging)
+    config.docs_dir = str(_staging(config))
     for watched in (root / "docs", root / "webinars", root / "overrides"):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
@@ -105,11 +94,8 @@ def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
-    """Drop a page's HTML and head data once its file is written.
-
-    mkdocs-static-i18n keeps every language's pages until the end (for the sitemap), so without this
-    the pages of all six language builds pile up in memory.
-    """
+    """Drop a page's HTML and head data once its file is written: MkDocs keeps every page of a
+    language until the end of its build, and these are the largest parts of a page."""
     page.content = ""
     for key in [key for key in page.meta if key.startswith("hub_")]:
         del page.meta[key]
@@ -127,6 +113,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write language-independent files once; keep the English 404 page as the site's only one."""
     if os.environ.get("HUB_LANGUAGE"):
         return  # one language per process: hub/build.py puts the parts together
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        # mkdocs-static-i18n keeps each built language's pages for its sitemap, which the hub does not
+        # use (hub/extras/sitemap.py): without them, one language's pages are in memory at a time.
+        i18n.i18n_files_per_language.clear()
     root_404 = _state["root_site_dir"] / "404.html"
     if _language(config) == DEFAULT_LANGUAGE:
         from hub.site import write_site_files
@@ -149,6 +140,32 @@ def on_serve(server, /, *, config: MkDocsConfig, builder):
 _state: dict = {}
 
 
+def _stage(config: MkDocsConfig) -> None:
+    """One process builds every language: prepare once (cached), write the site files after English."""
+    from hub.site import prepare
+
+    _state["prepared"] = prepared = prepare(_root(config), _staging(config), build_date(), _site_url(config))
+    _state["not_found"] = prepared.not_found
+
+
+def _stage_for_all_languages(config: MkDocsConfig, stamp: Path) -> None:
+    """The first of the one-language processes: stage, let the others start, write the site files."""
+    from hub.site import prepare, write_site_files  # imported here: the other processes never load the data
+
+    prepared = prepare(_root(config), _staging(config), build_date(), _site_url(config), cache=False)
+    stamp.with_name(stamp.name + ".tmp").write_text(prepared.fingerprint, encoding="utf-8")
+    stamp.with_name(stamp.name + ".tmp").replace(stamp)  # the others start when it appears: whole, at once
+    write_site_files(prepared, Path(os.environ["HUB_EXTRAS_DIR"]))
+    _state["prepared"], _state["not_found"] = None, prepared.not_found  # the data can be freed
+
+
+def _reuse_staged(config: MkDocsConfig, stamp: Path) -> None:
+    """The other one-language processes: build from the staged folder if it matches the sources."""
+    staged_for(_root(config), build_date(), _site_url(config), stamp.read_text(encoding="utf-8"))
+    _state["prepared"], _state["not_found"] = None, ""
+    config.theme.static_templates.discard("404.html")  # the site's 404 page is the first process's
+
+
 def _build_one_language(config: MkDocsConfig, language: str) -> None:
     """Make mkdocs-static-i18n build ``language`` only, still listing every language in its switcher."""
     i18n = config.plugins.get("i18n")
@@ -167,6 +184,14 @@ def _jinja_cache(cache: Path) -> str:
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _staging(config: MkDocsConfig) -> Path:
+    return _root(config) / ".cache" / "staged-docs"
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    return config.site_url or "/"
 
 
 def _language(config: MkDocsConfig) -> str:
