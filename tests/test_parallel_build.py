@@ -1,0 +1,51 @@
+"""The one-process-per-language build (hooks/hub/build.py): its guards.
+
+That its output equals the one-process build is tested in test_reproducible.py; that a failure in one
+language fails the whole build, in test_validation.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import BUILD_DATE, FIXTURES, ROOT, make_project
+
+
+def mkdocs(project, site, **env) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_TODAY": BUILD_DATE,
+                   "PYTHONPATH": str(project / "hooks"), **env}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, env=environment, capture_output=True, text=True)
+
+
+def test_a_language_build_refuses_pages_staged_from_other_sources(tmp_path):
+    """A stamp that does not match the sources on disk (a file changed after staging) stops the build."""
+    project = make_project(tmp_path / "project", FIXTURES / "hub")
+    stamp = tmp_path / "staged"
+    first = mkdocs(project, tmp_path / "en", HUB_LANGUAGE="en", HUB_STAGED=str(stamp),
+                   HUB_EXTRAS_DIR=str(tmp_path / "extras"))
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert stamp.is_file() and (tmp_path / "extras" / "sitemap.xml").is_file()
+    assert not (tmp_path / "en" / "fr").exists()  # English only
+
+    staff_file = next((project / "webinars").glob("*.yml"))
+    staff_file.write_text(staff_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    stale = mkdocs(project, tmp_path / "fr", HUB_LANGUAGE="fr", HUB_STAGED=str(stamp))
+    assert stale.returncode != 0
+    assert "the sources changed while the site was being built" in stale.stderr
+
+
+def test_a_language_the_i18n_plugin_does_not_build_is_refused(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "hub")
+    result = mkdocs(project, tmp_path / "site", HUB_LANGUAGE="de")
+    assert result.returncode != 0
+    assert "HUB_LANGUAGE='de' is not one of the languages" in result.stderr
+
+
+def test_jobs_must_be_positive(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "hub", "build", "--jobs", "0"], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--jobs must be 1 or more" in result.stderr
