@@ -89,8 +89,7 @@ def build_in_parallel(root: Path, fresh: Path, extra: list[str], jobs: int) -> i
 def run_language_builds(root: Path, parts: Path, extra: list[str], jobs: int, stamp: Path, extras: Path) -> int:
     """Run the default language first; start the others once it has staged the pages."""
     shared = {"HUB_STAGED": str(stamp), "HUB_EXTRAS_DIR": str(extras)}
-    # Longest first, so that no long build runs alone at the end: Chinese (jieba segments its search index).
-    waiting = sorted((code for code in CODES if code != DEFAULT_LANGUAGE), key=lambda code: code != "zh")
+    waiting = start_order()
     running: dict[str, LanguageBuild] = {}
 
     def start(code: str) -> None:
@@ -118,6 +117,17 @@ def run_language_builds(root: Path, parts: Path, extra: list[str], jobs: int, st
         for language in running.values():
             language.process.kill()
             language.process.wait()
+
+
+def start_order() -> list[str]:
+    """The languages after the default one, Chinese second to last.
+
+    Chinese is the longest and largest language build (jieba segments its search index): not first,
+    beside the default language's process, which holds the data while it prepares (the two together
+    would double the peak memory), nor last, alone on one core while the others are done.
+    """
+    others = [code for code in CODES if code not in (DEFAULT_LANGUAGE, "zh")]
+    return [*others[:-1], "zh", *others[-1:]]
 
 
 class LanguageBuild:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Iterable, Iterator
 from xml.sax.saxutils import quoteattr, escape
 
 from ..languages import CODES, DEFAULT_LANGUAGE
@@ -39,29 +39,30 @@ def translations(pages: Iterable[str]) -> dict[str, set[str]]:
     return written
 
 
-def sitemap_xml(site_url: str, pages: Iterable[str]) -> str:
+def sitemap_lines(site_url: str, pages: Iterable[str]) -> Iterator[str]:
+    """The lines of sitemap.xml, one at a time (at N=1000 the whole text is ≈ 10 MB)."""
     written = translations(pages)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    yield f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
     for lang in CODES:
         for path in sorted(written):
             languages = written[path]
             if lang not in languages and DEFAULT_LANGUAGE not in languages:
                 continue
-            lines.append("  <url>")
-            lines.append(f"    <loc>{escape(absolute(site_url, page_url(lang, path)))}</loc>")
+            yield "  <url>\n"
+            yield f"    <loc>{escape(absolute(site_url, page_url(lang, path)))}</loc>\n"
             if lang in languages:
                 for alternate in sorted(languages):
                     href = quoteattr(absolute(site_url, page_url(alternate, path)))
-                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{alternate}" href={href}/>')
+                    yield f'    <xhtml:link rel="alternate" hreflang="{alternate}" href={href}/>\n'
                 if DEFAULT_LANGUAGE in languages:
                     href = quoteattr(absolute(site_url, page_url(DEFAULT_LANGUAGE, path)))
-                    lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
-            lines.append("  </url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+                    yield f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>\n'
+            yield "  </url>\n"
+    yield "</urlset>\n"
 
 
 def write_sitemap(site_dir: Path, site_url: str, pages: Iterable[str]) -> None:
     """Write ``sitemap.xml`` for the docs pages ``pages`` (paths relative to the docs folder)."""
-    (site_dir / "sitemap.xml").write_text(sitemap_xml(site_url, pages), encoding="utf-8")
+    with (site_dir / "sitemap.xml").open("w", encoding="utf-8") as file:
+        file.writelines(sitemap_lines(site_url, pages))
