@@ -153,8 +153,9 @@ def _stage_for_all_languages(config: MkDocsConfig, stamp: Path) -> None:
     from hub.site import prepare, write_site_files  # imported here: the other processes never load the data
 
     prepared = prepare(_root(config), _staging(config), build_date(), _site_url(config), cache=False)
-    stamp.with_name(stamp.name + ".tmp").write_text(prepared.fingerprint, encoding="utf-8")
-    stamp.with_name(stamp.name + ".tmp").replace(stamp)  # the others start when it appears: whole, at once
+    partial = stamp.with_name(stamp.name + ".tmp")
+    partial.write_text(prepared.fingerprint, encoding="utf-8")
+    partial.replace(stamp)  # the others start when it appears: whole, at once
     write_site_files(prepared, Path(os.environ["HUB_EXTRAS_DIR"]))
     _state["prepared"], _state["not_found"] = None, prepared.not_found  # the data can be freed
 

@@ -164,11 +164,17 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     assert [line.split(": ")[1] for line in reported] == ["number", "language", "titel"]
 
 
-def test_the_build_stops_before_writing_and_keeps_the_previous_site(tmp_path):
+def project_with_a_previous_site(tmp_path) -> tuple[Path, Path]:
+    """A project whose ``site/`` already holds a (previous, good) site: one file, ``index.html``."""
     project = make_project(tmp_path / "project")
-    previous = project / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("previous good site")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good site")
+    return project, site
+
+
+def test_the_build_stops_before_writing_and_keeps_the_previous_site(tmp_path):
+    project, previous = project_with_a_previous_site(tmp_path)
     bad = project / "webinars" / "2019-12-17-ip-strategy.yml"
     bad.write_text(bad.read_text().replace("number: 8", "number: eight"))
     result = build(project, previous)
@@ -199,10 +205,7 @@ def test_urls_with_unsafe_characters_or_schemes_are_refused(tmp_path, url):
 
 
 def test_a_build_that_fails_midway_leaves_the_previous_site_intact(tmp_path):
-    project = make_project(tmp_path / "project")
-    site = project / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous good site")
+    project, site = project_with_a_previous_site(tmp_path)
     main = project / "overrides" / "main.html"
     main.write_text(main.read_text() + "\n{% block footer %}{{ undefined_macro() }}{% endblock %}\n")
     result = subprocess.run([sys.executable, "-m", "hub", "build"], cwd=project, capture_output=True, text=True,
@@ -215,10 +218,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_intact(tmp_path):
 
 def test_a_failure_in_one_language_fails_the_parallel_build(tmp_path):
     """A warning in the French build only (a broken link in a French page) stops the whole build."""
-    project = make_project(tmp_path / "project")
-    site = project / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous good site")
+    project, site = project_with_a_previous_site(tmp_path)
     about = project / "docs" / "about.fr.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[lien cassé](no-such-page.md)\n", encoding="utf-8")
     result = build(project, site, jobs=2)

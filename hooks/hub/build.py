@@ -43,7 +43,7 @@ def build(root: Path, site: Path, extra: list[str], jobs: int = 1) -> int:
     old = site.with_name(site.name + ".old")
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    status = (build_in_parallel if jobs > 1 else build_sequentially)(root, fresh, extra, jobs)
+    status = build_in_parallel(root, fresh, extra, jobs) if jobs > 1 else build_sequentially(root, fresh, extra)
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed: {site} was left as it was", file=sys.stderr)
@@ -68,7 +68,7 @@ def child_env(**values: str) -> dict[str, str]:
     return {**env, "NO_MKDOCS_2_WARNING": "1", **values}
 
 
-def build_sequentially(root: Path, fresh: Path, extra: list[str], jobs: int = 1) -> int:
+def build_sequentially(root: Path, fresh: Path, extra: list[str]) -> int:
     return subprocess.run(mkdocs_command(fresh, extra), cwd=root, env=child_env()).returncode
 
 
@@ -134,10 +134,8 @@ class LanguageBuild:
     """One language's ``mkdocs build``, its output kept in a log shown when it ends (no interleaving)."""
 
     def __init__(self, code: str, root: Path, parts: Path, extra: list[str], env: dict[str, str]):
-        self.code = code
-        self.site_dir = parts / code
         self.log = (parts / f"{code}.log").open("w+b")
-        self.process = subprocess.Popen(mkdocs_command(self.site_dir, extra), cwd=root, env=env,
+        self.process = subprocess.Popen(mkdocs_command(parts / code, extra), cwd=root, env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
 
     def report(self) -> None:

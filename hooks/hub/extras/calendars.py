@@ -95,13 +95,6 @@ def _zone_keys(webinars) -> list[tuple[str, int, int]]:
     return [(zone, first, last) for zone in zones]
 
 
-def calendar(hub: Hub, webinars, site_url: str, name: str | None = None) -> Calendar:
-    cal = _head(site_url, name)
-    cal.subcomponents = [_vtimezone(*key) for key in _zone_keys(webinars)]
-    cal.subcomponents += [event(hub, webinar, site_url) for webinar in webinars]
-    return cal
-
-
 SCAN_MARGIN = timedelta(days=65)  # more than from_tzinfo's longest step (64 days)
 
 
@@ -146,8 +139,8 @@ def _vtimezone_ical(tzid: str, first_year: int, last_year: int) -> bytes:
 
 
 def _calendar_ical(head: bytes, webinars, events: dict[str, bytes]) -> bytes:
-    """``calendar(...).to_ical()`` from parts serialized once: a calendar's iCalendar text is its own
-    lines, then each component's, then its END line (``head`` is the first part of these)."""
+    """A calendar's iCalendar text from parts serialized once: its own lines (``head``), then each
+    component's (time zones, then events), then its END line."""
     zones = [_vtimezone_ical(*key) for key in _zone_keys(webinars)]
     return b"".join([head, *zones, *(events[w.slug] for w in webinars), b"END:VCALENDAR\r\n"])
 
