@@ -35,7 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-LANGS = ("en", "ar", "zh", "fr", "ru", "es")
+from hub.languages import CODES as LANGS, url_prefix  # noqa: E402 (after the path is set)
+
 TODAY = "2026-06-01"
 SITE_URL = "https://example.github.io/webinar-hub/"
 
@@ -307,8 +308,8 @@ def measure(project: Path, label: str, n: int, profile: Path | None = None, jobs
     site = project / "site"
     pages = sum(1 for _ in site.rglob("*.html"))
     webinar_pages = [path.stat().st_size for lang in LANGS
-                     for path in (site / ("" if lang == "en" else lang) / "webinars").glob("*/index.html")]
-    index = {lang: _size(site / ("" if lang == "en" else lang) / "search" / "search_index.json") for lang in LANGS}
+                     for path in (site / url_prefix(lang) / "webinars").glob("*/index.html")]
+    index = {lang: _size(site / url_prefix(lang) / "search" / "search_index.json") for lang in LANGS}
     return {"label": label, "n": n, "pages": pages, "wall": wall, "cpu": cpu, "peak": peak, "largest": largest,
             "ms_page": cpu * 1000 / pages, "wall_ms_page": wall * 1000 / pages,
             "index": index, "median_page": statistics.median(webinar_pages) if webinar_pages else 0}
