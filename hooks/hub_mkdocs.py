@@ -22,11 +22,13 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Link
+from mkdocs.utils.meta import get_data
 
 from hub.catalog import DataError
-from hub.languages import DEFAULT_LANGUAGE
+from hub.languages import DEFAULT_LANGUAGE, url_prefix
 from hub.localize import Formatter
 from hub.model import build_date
+from hub.urls import absolute_link, development_agenda_url
 from hub.fingerprint import StaleStaging, staged_for
 
 if TYPE_CHECKING:
@@ -67,7 +69,9 @@ def on_files(files, /, *, config: MkDocsConfig):
 
 
 def on_nav(nav, /, *, config: MkDocsConfig, files):
-    """The Development Agenda link closes the hub menu (a header tab), titled in the page's language."""
+    """Tabs only for pages with something for visitors (a page says ``hub_menu: false`` in its front
+    matter when it has nothing yet); the Development Agenda link, in the page's language, closes the menu."""
+    nav.items[:] = [item for item in nav.items if _in_menu(item)]
     nav.items.append(Link(_text(config, "development_agenda"), _development_agenda_url(config)))
     return nav
 
@@ -79,7 +83,11 @@ def on_env(env, /, *, config: MkDocsConfig, files):
     environment for each language build, and each one would compile them all again.
     """
     env.bytecode_cache = FileSystemBytecodeCache(_jinja_cache(_root(config) / ".cache"))
+    site_url = _site_url(config)
+    env.filters["hub_absolute"] = lambda link: absolute_link(site_url, str(link))
     env.globals["hub"] = {
+        "prefix": url_prefix(_language(config)),
+        "staff_guide": _text(config, "staff_guide"),
         "development_agenda": _text(config, "development_agenda"),
         "development_agenda_url": _development_agenda_url(config),
         "not_found": _state["not_found"],
@@ -176,6 +184,14 @@ def _build_one_language(config: MkDocsConfig, language: str) -> None:
     i18n.building = True  # its on_post_build then returns at once instead of building the other languages
 
 
+def _in_menu(item) -> bool:
+    file = getattr(item, "file", None)
+    if file is None or not file.abs_src_path:
+        return True
+    _, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+    return meta.get("hub_menu", True) is not False
+
+
 def _jinja_cache(cache: Path) -> str:
     """A folder per Jinja version: its bytecode may change without its cache format saying so."""
     folder = cache / f"jinja-{jinja2.__version__}" / "theme"
@@ -204,7 +220,10 @@ def _text(config: MkDocsConfig, key: str) -> str:
 
 
 def _development_agenda_url(config: MkDocsConfig) -> str:
-    url = config.extra.get("hub", {}).get("development_agenda_url")
-    if not url or not url.startswith(("https://", "http://")):
-        raise PluginError("extra.hub.development_agenda_url must be set to an http(s) address in mkdocs.yml")
-    return url
+    """The Development Agenda page in the language being built (``extra.hub`` in mkdocs.yml)."""
+    settings = config.extra.get("hub", {})
+    try:
+        return development_agenda_url(settings.get("development_agenda_url") or "", _language(config),
+                                      settings.get("development_agenda_urls"))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, extra.hub: {error}") from None

@@ -8,7 +8,8 @@ import string
 import pytest
 
 from hub.languages import CODES
-from hub.localize import LOCALES_DIR
+from conftest import page
+from hub.localize import LOCALES_DIR, Formatter, typeset
 from hub.yamlload import load_file
 
 REFERENCE = load_file(LOCALES_DIR / "en.yml")
@@ -33,3 +34,40 @@ def test_translations_are_in_their_script(lang, script):
     strings = load_file(LOCALES_DIR / f"{lang}.yml")
     untranslated = [key for key, text in strings.items() if not re.search(script, text)]
     assert len(untranslated) <= 2, untranslated  # e.g. a bare placeholder
+
+
+# ---------------------------------------------------------------------------------------------- typography
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh", "fr", "ru", "es"])
+@pytest.mark.parametrize("amount, currency", [(75745, "CHF"), (56847, "USD"), (5, "EUR")])
+def test_a_letter_currency_symbol_never_touches_the_digits(lang, amount, currency):
+    """CLDR's currency spacing ("CHF 75,745", never "CHF75,745"), which Babel does not apply."""
+    text = Formatter(lang).money(amount, currency)
+    assert not re.search(r"[^\W\d_]\d|\d[^\W\d_]", text), repr(text)
+    assert re.search(r"\d", text)
+
+
+@pytest.mark.parametrize("lang, inline", [("fr", "arabe"), ("es", "árabe"), ("ru", "арабский"),
+                                          ("en", "Arabic"), ("zh", "阿拉伯语")])
+def test_language_names_keep_their_own_case_inside_a_sentence(lang, inline):
+    f = Formatter(lang)
+    assert f.language_name("ar") == inline
+    assert inline in f.t("delivered_in", language=f.language_name("ar"))
+    assert f.language_label("ar")[0] == inline[0].upper()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Assistance technique : possibilités", "Assistance technique\u00a0: possibilités"),
+    ("Vraiment ? Oui ! Ainsi ; « bien »", "Vraiment\u00a0? Oui\u00a0! Ainsi\u00a0; «\u00a0bien\u00a0»"),
+    ("synergies?", "synergies?"),  # no space typed: none added (titles stay verbatim)
+])
+def test_french_text_never_breaks_before_its_high_punctuation(text, expected):
+    assert typeset(text, "fr") == expected
+    assert typeset(text, "en") == text
+
+
+def test_french_titles_on_the_built_pages_keep_no_break_spaces(real_site):
+    titles = [page(real_site, f"fr/webinars/{path.parent.name}/").select_one("article h1").get_text()
+              for path in (real_site / "fr" / "webinars").glob("*/index.html")]
+    assert titles and any("\u00a0:" in title for title in titles)
+    assert not [title for title in titles if re.search(r" [:;!?»]", title)], titles

@@ -150,11 +150,38 @@ def test_the_404_page_speaks_every_language_with_its_direction(real_site):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_development_agenda_link_in_header_and_footer(real_site, lang):
+    """The organisation's Development Agenda page in the page's own language (mkdocs.yml's {lang} pattern)."""
     soup = page(real_site, lang_url(lang, "webinars/"))
-    url = "https://www.wipo.int/ip-development/en/agenda/"
+    url = f"https://www.wipo.int/ip-development/{lang}/agenda/"
     assert [a for a in soup.select(".md-tabs a") if a["href"] == url]
     footer = soup.select_one("a.hub-development-agenda")
     assert footer["href"] == url and footer.get_text(strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_menu_holds_visitor_pages_only_and_the_footer_links_the_staff_guide(real_site, fixture_site, lang):
+    """No staff material among the tabs; no tab for the experts page while there is no expert to show."""
+    tabs = [a["href"] for a in page(real_site, lang_url(lang, "")).select(".md-tabs a")]
+    assert not [href for href in tabs if "staff-guide" in href], tabs
+    for site in (real_site, fixture_site):
+        soup = page(site, lang_url(lang, "webinars/"))
+        has_experts = any((site / lang_url(lang, "experts")).glob("*/index.html"))  # an expert's page
+        expert_tabs = [a for a in soup.select(".md-tabs a") if a["href"].rstrip("/").endswith("experts")]
+        assert bool(expert_tabs) == has_experts, (site, [a["href"] for a in soup.select(".md-tabs a")])
+        staff = soup.select_one(".md-footer a.hub-staff-guide")
+        assert staff is not None and staff.get_text(strip=True)
+        assert (site / lang_url(lang, "webinars/") / staff["href"] / "index.html").resolve().is_file()
+
+
+def test_development_agenda_address_per_language():
+    from hub.urls import development_agenda_url
+
+    pattern = "https://www.wipo.int/ip-development/{lang}/agenda/"
+    assert development_agenda_url(pattern, "ar") == "https://www.wipo.int/ip-development/ar/agenda/"
+    assert development_agenda_url(pattern, "zh", {"zh": "https://example.org/zh"}) == "https://example.org/zh"
+    for bad in ("javascript:alert(1)//{lang}", "ftp://example.org/{lang}", "", "https://exa mple.org/{lang}"):
+        with pytest.raises(ValueError):
+            development_agenda_url(bad, "fr")
 
 
 @pytest.mark.parametrize("lang", LANGS)

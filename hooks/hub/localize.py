@@ -23,6 +23,7 @@ from .languages import BY_CODE, DEFAULT_LANGUAGE
 from .yamlload import load_file
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
 @lru_cache(maxsize=None)
@@ -45,11 +46,23 @@ def pick(texts: Mapping[str, str] | None, page_lang: str, delivery_lang: str | N
         return None
     for code in (page_lang, delivery_lang, DEFAULT_LANGUAGE):
         if code and code in texts:
-            return Shown(texts[code], code)
+            return Shown(typeset(texts[code], code), code)
     for code in sorted(texts):  # else any, the first in code order (sorted only when needed: rare)
         if code:
-            return Shown(texts[code], code)
+            return Shown(typeset(texts[code], code), code)
     return None
+
+
+FRENCH_SPACE_BEFORE = re.compile(r" (?=[:;!?»])| (?<=« )")
+
+
+@lru_cache(maxsize=4096)
+def typeset(text: str, code: str) -> str:
+    """French spacing: a space typed before ``: ; ! ? »`` or after ``«`` never breaks the line there
+    (a no-break space, as the organisation's French documents set it)."""
+    if code != "fr" or " " not in text:
+        return text
+    return FRENCH_SPACE_BEFORE.sub("\u00a0", text)
 
 
 @lru_cache(maxsize=None)
@@ -102,8 +115,11 @@ class Formatter:
     def money(self, value: float, currency: str) -> str:
         """An amount in whole units of ``currency`` (budgets are not given in cents)."""
         pattern = re.sub(r"\.0+", "", self.locale.currency_formats["standard"].pattern)
-        return babel.numbers.format_currency(value, currency, format=pattern, locale=self.locale,
+        text = babel.numbers.format_currency(value, currency, format=pattern, locale=self.locale,
                                              currency_digits=False)
+        # CLDR's currency spacing, which Babel does not apply: a letter symbol never touches a digit
+        # ("CHF 75,745", not "CHF75,745").
+        return CURRENCY_SPACING.sub("\u00a0", text)
 
     def file_size(self, size: int) -> str:
         """A file's size in kB or MB, in the language's units."""
@@ -119,8 +135,13 @@ class Formatter:
         return babel.units.format_unit(value, "duration-minute", length=length, locale=self.locale)
 
     def language_name(self, code: str) -> str:
-        name = self.locale.languages.get(code, code)
-        return name[:1].upper() + name[1:] if self.code in ("en", "fr", "es", "ru") else name
+        """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case."""
+        return self.locale.languages.get(code, code)
+
+    def language_label(self, code: str) -> str:
+        """A language's name standing alone, e.g. an option of a list: capitalised as a label is."""
+        name = self.language_name(code)
+        return name[:1].upper() + name[1:]
 
     def country_name(self, code: str) -> str:
         return self.locale.territories.get(code, code)

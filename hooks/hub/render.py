@@ -124,7 +124,8 @@ class Renderer:
         experts = [expert_card(ctx, expert_id) for expert_id in self.hub.experts]
         f = ctx.f
         return GeneratedPage("experts/index", lang, f.t("experts_title"), f.t("experts_description"),
-                             self.render("expert_index.html", ctx, experts=experts))
+                             self.render("expert_index.html", ctx, experts=experts),
+                             meta={} if experts else {"hub_menu": False})  # no tab for an empty page
 
     def pages(self) -> Iterator[GeneratedPage]:
         for lang in CODES:

@@ -6,6 +6,8 @@ under a GitHub Pages project path alike.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from .languages import url_prefix
 
 
@@ -17,6 +19,17 @@ def base_url(site_url: str) -> str:
 def absolute(site_url: str, path: str) -> str:
     """Absolute URL of a site-relative path, e.g. ``fr/webinars/slug/`` (works under a sub-path)."""
     return base_url(site_url) + path.lstrip("/")
+
+
+def absolute_link(site_url: str, link: str) -> str:
+    """Absolute URL of a link as MkDocs and its plugins write them: absolute already, root-relative
+    (``/webinar-hub/fr/``, the server's root) or site-relative (``fr/webinars/slug/``)."""
+    if link.startswith(("https://", "http://")):
+        return link
+    if link.startswith("/"):
+        parts = urlsplit(base_url(site_url))
+        return f"{parts.scheme}://{parts.netloc}{link}" if parts.netloc else link
+    return absolute(site_url, "" if link in (".", "./") else link)
 
 
 def page_url(lang: str, path: str) -> str:
@@ -51,3 +64,12 @@ def relative(from_url: str, to_url: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
+
+
+def development_agenda_url(pattern: str, lang: str, overrides: dict[str, str] | None = None) -> str:
+    """The organisation's Development Agenda page in ``lang``: an address given for that language, else
+    ``pattern`` with ``{lang}`` filled in (the organisation serves its pages under a language segment)."""
+    url = (overrides or {}).get(lang) or pattern.replace("{lang}", lang)
+    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+        raise ValueError(f"the Development Agenda address for {lang!r} must be an http(s) address, got {url!r}")
+    return url
