@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .schema import Expert, Series, Webinar
 from .validate import Collector, Problem, build_document
@@ -235,35 +237,83 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
     if webinar.series not in catalog.series and webinar.series not in catalog.broken:
         known = ", ".join(sorted(catalog.series)) or "none yet"
         out.add(mark_of(raw, "series"), "series",
-                f"unknown series '{webinar.series}' (expected a file webinars/series/{webinar.series}.yml; known: {known})")
+                f"unknown series '{webinar.series}' (expected a file webinars/series/{webinar.series}.yml; known: {known}); "
+                f"for example: series: {next(iter(sorted(catalog.series)), 'pilot-2019')}")
     for index, expert in enumerate(webinar.experts):
         if expert not in catalog.experts and expert not in catalog.broken:
             out.add(mark_of(raw, "experts", index), f"experts[{index}]",
-                    f"unknown expert '{expert}' (expected a file webinars/experts/{expert}.yml)")
+                    f"unknown expert '{expert}' (expected a file webinars/experts/{expert}.yml); add that file (./hub "
+                    f"new expert), or correct the id, e.g. experts: [{next(iter(sorted(catalog.experts)), 'ada-example')}]")
     if len(set(webinar.experts)) != len(webinar.experts):
-        out.add(mark_of(raw, "experts"), "experts", "lists the same expert twice")
+        out.add(mark_of(raw, "experts"), "experts",
+                "lists the same expert twice: name each expert once, e.g. experts: [ada-example, jean-exemple]")
     if (webinar.start is None) != (webinar.timezone is None):
         present = "start" if webinar.start is not None else "timezone"
         out.add(mark_of(raw, present), present,
                 "start and timezone go together (expected both, e.g. start: \"14:00\" and timezone: Europe/Zurich)")
+    elif webinar.start is not None:
+        _check_local_time(webinar, raw, out)
     if webinar.registration and webinar.registration.closes and webinar.registration.closes > webinar.date:
         out.add(mark_of(raw, "registration", "closes"), "registration.closes",
-                f"registration closes after the webinar ({webinar.registration.closes} is after {webinar.date})")
+                f"registration closes after the webinar ({webinar.registration.closes} is after {webinar.date}); "
+                f"for example: closes: {webinar.date}")
+    stats = webinar.stats
+    if (stats and type(stats.registrations) is int and type(stats.participants) is int
+            and stats.participants > stats.registrations):
+        out.add(mark_of(raw, "stats", "participants"), "stats.participants",
+                f"more participants ({stats.participants}) than registrations ({stats.registrations}): one of the "
+                "two figures is wrong (people register before they take part); for example: registrations: "
+                f"{stats.participants}, participants: {stats.registrations}")
     for index, deck in enumerate(webinar.slides):
         where = f"slides[{index}]"
         if (deck.url is None) == (deck.file is None):
-            out.add(mark_of(raw, "slides", index), where, "expected exactly one of url or file")
-        elif deck.file and not (catalog.root / deck.file).is_file():
+            what = ("has both a url and a file: keep one" if deck.url is not None
+                    else "needs a url (a deck on the web) or a file (a deck under webinars/files/)")
+            out.add(mark_of(raw, "slides", index), where,
+                    f"a slide deck {what}; for example: - {{language: en, format: pdf, "
+                    "file: webinars/files/slides-2027.pdf}")
+        elif deck.file and not _committed_file(catalog.root, deck.file):
             out.add(mark_of(raw, "slides", index, "file"), f"{where}.file",
-                    f"no such file in the repository: {deck.file}")
+                    f"no such file in the repository: {deck.file}; add the file under webinars/files/ in the same "
+                    "commit, or correct the path, e.g. file: webinars/files/slides-2027.pdf")
+
+
+def _committed_file(root: Path, relative: str) -> bool:
+    """A regular file under webinars/files/, reached without any symbolic link."""
+    path = root / relative
+    files = root / "webinars" / "files"
+    if not path.is_file() or any(p.is_symlink() for p in (path, *path.parents) if p == files or files in p.parents):
+        return False
+    return True
+
+
+def _check_local_time(webinar: Webinar, raw: Any, out: Collector) -> None:
+    """A start the clocks skip (the spring change) or show twice (the autumn change) names no single instant:
+    calendar apps would each pick their own."""
+    zone = ZoneInfo(webinar.timezone)
+    local = datetime.combine(webinar.date, webinar.start)
+    first, second = local.replace(tzinfo=zone, fold=0), local.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return
+    skipped = first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != local
+    what = ("does not exist: the clocks skip it that day (summer time starts)" if skipped
+            else "happens twice that day (the clocks go back): calendars would not agree which is meant")
+    out.add(mark_of(raw, "start"), "start",
+            f"{webinar.start:%H:%M} on {webinar.date} in {webinar.timezone} {what}; choose a time outside the "
+            f"{abs(first.utcoffset() - second.utcoffset()) // timedelta(minutes=1)} minutes of the change, "
+            "for example: start: \"10:00\"")
 
 
 def _check_expert(entry: Entry, catalog: Catalog, out: Collector) -> None:
     expert: Expert = entry.data
-    if expert.photo and not (catalog.root / expert.photo).is_file():
-        out.add(mark_of(entry.raw, "photo"), "photo", f"no such file in the repository: {expert.photo}")
+    if expert.photo and not _committed_file(catalog.root, expert.photo):
+        out.add(mark_of(entry.raw, "photo"), "photo",
+                f"no such file in the repository: {expert.photo}; add the photo under webinars/files/ in the same "
+                "commit, or correct the path, e.g. photo: webinars/files/ada-example.jpg")
     if expert.photo and not expert.photo_alt:
-        out.add(mark_of(entry.raw, "photo"), "photo_alt", "a photo needs its text alternative (photo_alt)")
+        out.add(mark_of(entry.raw, "photo"), "photo_alt",
+                "a photo needs its text alternative (photo_alt), said for someone who cannot see it; for example: "
+                "photo_alt: {en: Portrait of Ada Example}")
 
 
 def _check_numbers(catalog: Catalog, problems: list[Problem]) -> None:
@@ -273,7 +323,8 @@ def _check_numbers(catalog: Catalog, problems: list[Problem]) -> None:
         if key in seen:
             out = Collector(entry.source)
             out.add(mark_of(entry.raw, "number"), "number",
-                    f"number {key[1]} is already used in series '{key[0]}' by {seen[key].source}")
+                    f"number {key[1]} is already used in series '{key[0]}' by {seen[key].source}; give each webinar "
+                    f"of a series its own number, e.g. number: {max(k[1] for k in seen if k[0] == key[0]) + 1}")
             problems.extend(out.problems)
         else:
             seen[key] = entry
