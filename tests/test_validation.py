@@ -108,7 +108,7 @@ CASES = [
     ("missing-deck-file", WEBINAR + "slides:\n  - file: webinars/files/none.pdf\n    language: en\n    format: pdf\n",
      "webinars/w.yml:9:11: slides[0].file: no such file in the repository: webinars/files/none.pdf"),
     ("deck-url-and-file", WEBINAR + "slides:\n  - language: en\n    format: pdf\n",
-     "webinars/w.yml:9:5: slides[0]: expected exactly one of url or file"),
+     "webinars/w.yml:9:5: slides[0]: a slide deck needs a url (a deck on the web) or a file"),
     ("negative-count", WEBINAR + "stats:\n  registrations: -3\n",
      "webinars/w.yml:9:18: stats.registrations: must be at least 0, got a whole number (-3)"),
     ("percent-over-100", WEBINAR + "stats:\n  survey_response_rate: 120\n",
@@ -122,7 +122,7 @@ CASES = [
     ("number-where-text", WEBINAR + "region:\n  en: 3.10\n",
      "webinars/w.yml:9:7: region.en: expected text, got a number (3.1)"),
     ("not-a-mapping", "- just\n- a list\n",
-     "webinars/w.yml:1:1: (file): expected a mapping of fields"),
+     "webinars/w.yml:1:1: (file): expected fields, one per line"),
     ("unknown-status", replace("status", "maybe"),
      "webinars/w.yml:8:9: status: must be one of scheduled, cancelled, postponed"),
     ("list-expected", replace("experts", "test-expert"),
@@ -138,13 +138,15 @@ def test_each_malformed_webinar_gets_its_own_located_message(tmp_path, webinar, 
 
 def test_duplicate_number_in_a_series_names_both_files(tmp_path):
     reported = problems(write_data(tmp_path, **{"x.yml": WEBINAR}))
-    assert reported == ["webinars/x.yml:2:9: number: number 1 is already used in series 'test-series' by webinars/w.yml"]
+    assert reported == ["webinars/x.yml:2:9: number: number 1 is already used in series 'test-series' by webinars/w.yml; "
+                        "give each webinar of a series its own number, e.g. number: 2"]
 
 
 def test_bad_file_names_are_refused(tmp_path):
     reported = problems(write_data(tmp_path, **{"Bad.Name.yml": WEBINAR, "other.yaml": WEBINAR}))
     assert "webinars/Bad.Name.yml:1:1: file name 'Bad.Name' must use only lower-case letters" in reported[0]
-    assert reported[1] == "webinars/other.yaml:1:1: use the .yml extension for webinar data files"
+    assert reported[1].startswith("webinars/other.yaml:1:1: use the .yml extension for webinar data files: "
+                                  "rename it to webinars/other.yml")
 
 
 def test_expert_and_series_files_are_validated_too(tmp_path):
@@ -153,8 +155,10 @@ def test_expert_and_series_files_are_validated_too(tmp_path):
     (root / "webinars" / "series" / "test-series.yml").write_text(SERIES + "budget:\n  planned: 10\n  currency: francs\n")
     reported = problems(root)
     assert reported == [
-        "webinars/experts/test-expert.yml:2:10: country: must be a two-letter ISO country code such as CH or KE, got text ('Kenya')",
-        "webinars/series/test-series.yml:7:13: budget.currency: must be an ISO 4217 currency code such as CHF or USD, got text ('francs')",
+        "webinars/experts/test-expert.yml:2:10: country: must be a two-letter ISO country code such as CH or KE, got text ('Kenya')"
+        "; for example: country: KE",
+        "webinars/series/test-series.yml:7:13: budget.currency: must be an ISO 4217 currency code such as CHF or USD, got text ('francs')"
+        "; for example: currency: CHF",
     ]  # no knock-on 'unknown expert/series' errors for files that exist but are broken
 
 

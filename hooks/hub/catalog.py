@@ -6,10 +6,13 @@ broken file never reaches the public site and staff fix all their mistakes in on
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .schema import Expert, Series, Webinar
 from .validate import Collector, Problem, build_document
@@ -54,24 +57,152 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_folder(folder: Path, kind: type, root: Path, problems: list[Problem],
-                 broken: set[str]) -> dict[str, Entry]:
-    """Valid files of one folder by id; ids of files that exist but have problems go to ``broken``."""
+# Files under webinars/ that are neither data nor published, and may stay: staff notes and git's
+# placeholder of an empty folder.
+NOTES = frozenset({"README.md"})
+PLACEHOLDER = ".gitkeep"
+DATA_FOLDERS = ("experts", "series")
+# Ids that would replace a page the hub generates: webinars/<id>/ and experts/<id>/ beside the lists of
+# webinars and experts (webinars/index, experts/index). Hand-written pages of docs/webinars/ and
+# docs/experts/, if any, are added by ``_reserved``.
+RESERVED = frozenset({"index"})
+_KIND_NAMES = {Webinar: "webinar", Expert: "expert", Series: "series"}
+_HOME = {Webinar: "webinars/", Expert: "webinars/experts/", Series: "webinars/series/"}
+
+
+def _reserved(root: Path, folder: str) -> frozenset[str]:
+    docs = root / "docs" / folder
+    hand_written = {path.name.split(".", 1)[0] for path in docs.iterdir()} if docs.is_dir() else set()
+    return RESERVED | hand_written
+
+
+def _refuse(problems: list[Problem], source: str, message: str) -> None:
+    problems.append(Problem(source, 1, 1, "", message))
+
+
+def _link_message(path: Path) -> str:
+    return ("is a symbolic link: the hub reads and publishes only files committed in the repository, never what a "
+            "link points to; replace the link by the file itself (or remove it)")
+
+
+def _data_file(path: Path, source: str, kind: type, problems: list[Problem]) -> bool:
+    """Whether ``path`` (a regular file in a data folder) is a data file to read; anything else is refused
+    with what to do, or allowed (README.md, .gitkeep). Nothing is ignored in silence."""
+    name, home, what = path.name, _HOME[kind], _KIND_NAMES[kind]
+    lower = name.lower()
+    if name in NOTES or name == PLACEHOLDER:
+        return False
+    if name.endswith(".yml"):
+        if not SLUG.fullmatch(path.stem):
+            _refuse(problems, source, f"file name '{path.stem}' must use only lower-case letters, digits and hyphens "
+                    f"(it becomes the page address), e.g. {home}2027-03-28-patent-basics.yml")
+            return False
+        return True
+    if name.startswith("."):
+        _refuse(problems, source, "a file whose name starts with a dot is not read: remove it, or rename it "
+                f"without the dot if it is a {what} file (e.g. {home}{'2027-03-28-patent-basics' if kind is Webinar else 'ada-example'}.yml)")
+        return False
+    for suffix in (".yml", ".yaml"):
+        if suffix in lower:
+            stem = name[:lower.index(suffix)]
+            better = stem.lower() if SLUG.fullmatch(stem.lower()) else "a-name-in-lower-case"
+            _refuse(problems, source, f"use the .yml extension for {what} data files: rename it to {home}{better}.yml "
+                    "(the hub reads only names ending in .yml, in lower case)")
+            return False
+    _refuse(problems, source, f"is not read by the hub: {home} holds {what} files ending in .yml (and README.md "
+            "notes); slide decks and photos go under webinars/files/; move this file there or out of webinars/")
+    return False
+
+
+def _survey(root: Path, problems: list[Problem]) -> dict[type, list[Path]]:
+    """Every entry under ``webinars/``, each either to read (returned by kind), allowed (notes, generated
+    schemas, published files) or refused with a located message. Symbolic links are refused wherever
+    they are, before anything is read through them: nothing outside the repository is read or published.
+    """
+    data_dir = root / "webinars"
+    found: dict[type, list[Path]] = {Webinar: [], Expert: [], Series: []}
+    if data_dir.is_symlink():
+        _refuse(problems, "webinars", _link_message(data_dir))
+        return found
+    if not data_dir.is_dir():
+        return found
+    for entry in sorted(data_dir.iterdir()):
+        source = _relative(entry, root)
+        if entry.is_symlink():
+            _refuse(problems, source, _link_message(entry))
+        elif entry.is_dir():
+            if entry.name in DATA_FOLDERS:
+                kind = Expert if entry.name == "experts" else Series
+                for child in sorted(entry.iterdir()):
+                    child_source = _relative(child, root)
+                    if child.is_symlink():
+                        _refuse(problems, child_source, _link_message(child))
+                    elif child.is_dir():
+                        _refuse(problems, child_source, f"folders inside webinars/{entry.name}/ are not read: put "
+                                f"its .yml files directly in webinars/{entry.name}/")
+                    elif not child.is_file():
+                        _refuse(problems, child_source, "is not a regular file: remove it")
+                    elif _data_file(child, child_source, kind, problems):
+                        found[kind].append(child)
+            elif entry.name == "files":
+                _survey_files(entry, root, problems)
+            elif entry.name == "schema":
+                for child in sorted(entry.iterdir()):
+                    child_source = _relative(child, root)
+                    if child.is_symlink():
+                        _refuse(problems, child_source, _link_message(child))
+                    elif not (child.is_file() and (child.name.endswith(".schema.json") or child.name in NOTES)):
+                        _refuse(problems, child_source, "webinars/schema/ holds only the editor schemas that "
+                                "./hub schema generates: move this out of webinars/ (slide decks and photos go "
+                                "under webinars/files/)")
+            else:
+                _refuse(problems, source, f"the folder webinars/{entry.name}/ is not read by the hub: webinars go "
+                        "directly in webinars/, experts in webinars/experts/, series in webinars/series/, slide decks "
+                        "and photos in webinars/files/; move its files there, or out of webinars/")
+        elif not entry.is_file():
+            _refuse(problems, source, "is not a regular file: remove it")
+        elif _data_file(entry, source, Webinar, problems):
+            found[Webinar].append(entry)
+    return found
+
+
+def _survey_files(folder: Path, root: Path, problems: list[Problem]) -> None:
+    """webinars/files/ is published as it is: no links, and no name the site would not serve."""
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(dirpath)
+        for name in sorted(dirnames):
+            path = here / name
+            if path.is_symlink():
+                _refuse(problems, _relative(path, root), _link_message(path))
+                dirnames.remove(name)
+            elif name.startswith("."):
+                _refuse(problems, _relative(path, root), "a folder whose name starts with a dot is not published: "
+                        "rename it without the dot")
+                dirnames.remove(name)
+        for name in sorted(filenames):
+            path = here / name
+            source = _relative(path, root)
+            if path.is_symlink():
+                _refuse(problems, source, _link_message(path))
+            elif not path.is_file():
+                _refuse(problems, source, "is not a regular file: remove it")
+            elif name.startswith(".") and name != PLACEHOLDER:
+                _refuse(problems, source, "a file whose name starts with a dot is not published (a link to it would "
+                        f"lead nowhere): rename it without the dot, e.g. {_relative(here, root)}/{name.lstrip('.') or 'slides.pdf'}")
+
+
+def _read_folder(paths: list[Path], kind: type, root: Path, problems: list[Problem], broken: set[str],
+                 reserved: frozenset[str] = frozenset()) -> dict[str, Entry]:
+    """Valid files of one kind by id; ids of files that exist but have problems go to ``broken``."""
     entries: dict[str, Entry] = {}
-    if not folder.is_dir():
-        return entries
-    for path in sorted(folder.iterdir()):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+    for path in paths:
         source = _relative(path, root)
         out = Collector(source)
-        if path.suffix == ".yaml":
-            out.add(Mark(1, 1), "", "use the .yml extension for webinar data files")
-        elif path.suffix != ".yml":
-            continue
-        elif not SLUG.fullmatch(path.stem):
-            out.add(Mark(1, 1), "", f"file name '{path.stem}' must use only lower-case letters, digits and hyphens "
-                    "(it becomes the page address)")
+        if path.stem in reserved:
+            listing = "webinars/" if kind is Webinar else "experts/"
+            out.add(Mark(1, 1), "", f"the file name '{path.stem}' is taken by a page the hub makes ({listing}"
+                    f"{path.stem}, the list of {'webinars' if kind is Webinar else 'experts'}): rename the file, "
+                    f"e.g. {_HOME[kind]}{'2027-03-28-' + path.stem if kind is Webinar else path.stem + '-example'}.yml")
         else:
             try:
                 raw = load_file(path)
@@ -106,35 +237,83 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
     if webinar.series not in catalog.series and webinar.series not in catalog.broken:
         known = ", ".join(sorted(catalog.series)) or "none yet"
         out.add(mark_of(raw, "series"), "series",
-                f"unknown series '{webinar.series}' (expected a file webinars/series/{webinar.series}.yml; known: {known})")
+                f"unknown series '{webinar.series}' (expected a file webinars/series/{webinar.series}.yml; known: {known}); "
+                f"for example: series: {next(iter(sorted(catalog.series)), 'pilot-2019')}")
     for index, expert in enumerate(webinar.experts):
         if expert not in catalog.experts and expert not in catalog.broken:
             out.add(mark_of(raw, "experts", index), f"experts[{index}]",
-                    f"unknown expert '{expert}' (expected a file webinars/experts/{expert}.yml)")
+                    f"unknown expert '{expert}' (expected a file webinars/experts/{expert}.yml); add that file (./hub "
+                    f"new expert), or correct the id, e.g. experts: [{next(iter(sorted(catalog.experts)), 'ada-example')}]")
     if len(set(webinar.experts)) != len(webinar.experts):
-        out.add(mark_of(raw, "experts"), "experts", "lists the same expert twice")
+        out.add(mark_of(raw, "experts"), "experts",
+                "lists the same expert twice: name each expert once, e.g. experts: [ada-example, jean-exemple]")
     if (webinar.start is None) != (webinar.timezone is None):
         present = "start" if webinar.start is not None else "timezone"
         out.add(mark_of(raw, present), present,
                 "start and timezone go together (expected both, e.g. start: \"14:00\" and timezone: Europe/Zurich)")
+    elif webinar.start is not None:
+        _check_local_time(webinar, raw, out)
     if webinar.registration and webinar.registration.closes and webinar.registration.closes > webinar.date:
         out.add(mark_of(raw, "registration", "closes"), "registration.closes",
-                f"registration closes after the webinar ({webinar.registration.closes} is after {webinar.date})")
+                f"registration closes after the webinar ({webinar.registration.closes} is after {webinar.date}); "
+                f"for example: closes: {webinar.date}")
+    stats = webinar.stats
+    if (stats and type(stats.registrations) is int and type(stats.participants) is int
+            and stats.participants > stats.registrations):
+        out.add(mark_of(raw, "stats", "participants"), "stats.participants",
+                f"more participants ({stats.participants}) than registrations ({stats.registrations}): one of the "
+                "two figures is wrong (people register before they take part); for example: registrations: "
+                f"{stats.participants}, participants: {stats.registrations}")
     for index, deck in enumerate(webinar.slides):
         where = f"slides[{index}]"
         if (deck.url is None) == (deck.file is None):
-            out.add(mark_of(raw, "slides", index), where, "expected exactly one of url or file")
-        elif deck.file and not (catalog.root / deck.file).is_file():
+            what = ("has both a url and a file: keep one" if deck.url is not None
+                    else "needs a url (a deck on the web) or a file (a deck under webinars/files/)")
+            out.add(mark_of(raw, "slides", index), where,
+                    f"a slide deck {what}; for example: - {{language: en, format: pdf, "
+                    "file: webinars/files/slides-2027.pdf}")
+        elif deck.file and not _committed_file(catalog.root, deck.file):
             out.add(mark_of(raw, "slides", index, "file"), f"{where}.file",
-                    f"no such file in the repository: {deck.file}")
+                    f"no such file in the repository: {deck.file}; add the file under webinars/files/ in the same "
+                    "commit, or correct the path, e.g. file: webinars/files/slides-2027.pdf")
+
+
+def _committed_file(root: Path, relative: str) -> bool:
+    """A regular file under webinars/files/, reached without any symbolic link."""
+    path = root / relative
+    files = root / "webinars" / "files"
+    if not path.is_file() or any(p.is_symlink() for p in (path, *path.parents) if p == files or files in p.parents):
+        return False
+    return True
+
+
+def _check_local_time(webinar: Webinar, raw: Any, out: Collector) -> None:
+    """A start the clocks skip (the spring change) or show twice (the autumn change) names no single instant:
+    calendar apps would each pick their own."""
+    zone = ZoneInfo(webinar.timezone)
+    local = datetime.combine(webinar.date, webinar.start)
+    first, second = local.replace(tzinfo=zone, fold=0), local.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return
+    skipped = first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != local
+    what = ("does not exist: the clocks skip it that day (summer time starts)" if skipped
+            else "happens twice that day (the clocks go back): calendars would not agree which is meant")
+    out.add(mark_of(raw, "start"), "start",
+            f"{webinar.start:%H:%M} on {webinar.date} in {webinar.timezone} {what}; choose a time outside the "
+            f"{abs(first.utcoffset() - second.utcoffset()) // timedelta(minutes=1)} minutes of the change, "
+            "for example: start: \"10:00\"")
 
 
 def _check_expert(entry: Entry, catalog: Catalog, out: Collector) -> None:
     expert: Expert = entry.data
-    if expert.photo and not (catalog.root / expert.photo).is_file():
-        out.add(mark_of(entry.raw, "photo"), "photo", f"no such file in the repository: {expert.photo}")
+    if expert.photo and not _committed_file(catalog.root, expert.photo):
+        out.add(mark_of(entry.raw, "photo"), "photo",
+                f"no such file in the repository: {expert.photo}; add the photo under webinars/files/ in the same "
+                "commit, or correct the path, e.g. photo: webinars/files/ada-example.jpg")
     if expert.photo and not expert.photo_alt:
-        out.add(mark_of(entry.raw, "photo"), "photo_alt", "a photo needs its text alternative (photo_alt)")
+        out.add(mark_of(entry.raw, "photo"), "photo_alt",
+                "a photo needs its text alternative (photo_alt), said for someone who cannot see it; for example: "
+                "photo_alt: {en: Portrait of Ada Example}")
 
 
 def _check_numbers(catalog: Catalog, problems: list[Problem]) -> None:
@@ -144,7 +323,8 @@ def _check_numbers(catalog: Catalog, problems: list[Problem]) -> None:
         if key in seen:
             out = Collector(entry.source)
             out.add(mark_of(entry.raw, "number"), "number",
-                    f"number {key[1]} is already used in series '{key[0]}' by {seen[key].source}")
+                    f"number {key[1]} is already used in series '{key[0]}' by {seen[key].source}; give each webinar "
+                    f"of a series its own number, e.g. number: {max(k[1] for k in seen if k[0] == key[0]) + 1}")
             problems.extend(out.problems)
         else:
             seen[key] = entry
@@ -152,13 +332,13 @@ def _check_numbers(catalog: Catalog, problems: list[Problem]) -> None:
 
 def load_catalog(root: Path) -> Catalog:
     """Read ``root/webinars``; raise DataError with every problem, or return the valid catalog."""
-    data_dir = root / "webinars"
     problems: list[Problem] = []
     broken: set[str] = set()
-    series = _read_folder(data_dir / "series", Series, root, problems, broken)
-    experts = _read_folder(data_dir / "experts", Expert, root, problems, broken)
+    found = _survey(root, problems)
+    series = _read_folder(found[Series], Series, root, problems, broken)
+    experts = _read_folder(found[Expert], Expert, root, problems, broken, _reserved(root, "experts"))
     catalog = Catalog(series=series, experts=experts,
-                      webinars=_read_folder(data_dir, Webinar, root, problems, set()),
+                      webinars=_read_folder(found[Webinar], Webinar, root, problems, set(), _reserved(root, "webinars")),
                       root=root, broken=frozenset(broken))
     for entry in catalog.webinars.values():
         out = Collector(entry.source)

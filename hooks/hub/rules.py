@@ -57,6 +57,9 @@ class Text:
     def json(self) -> dict[str, Any]:
         return {"minLength": 1, "maxLength": self.max_length, "pattern": r"^[^<>\n]*$"}
 
+    def example(self) -> str:
+        return "Patent basics for small firms"
+
 
 @dataclass(frozen=True)
 class Markdown:
@@ -74,6 +77,9 @@ class Markdown:
     def json(self) -> dict[str, Any]:
         return {"minLength": 1, "maxLength": self.max_length}
 
+    def example(self) -> str:
+        return "A *short* text with [a link](https://www.example.org/)"
+
 
 @dataclass(frozen=True)
 class HttpUrl:
@@ -82,9 +88,16 @@ class HttpUrl:
     def check(self, value: str) -> str | None:
         if any(character.isspace() or character in '<>"{}|\\^`' for character in value) or _bad_character(value):
             return "must be a web address without spaces, quotes, angle brackets or control characters"
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
+        except ValueError:
+            return "must be a web address such as https://www.example.org/page (this one cannot be read as one)"
         if parts.scheme.lower() not in ("http", "https"):
             return "must be an absolute http:// or https:// address"
+        if "@" in parts.netloc:  # user:password@host: credentials must never be published
+            return ("must not hold a user name or password (the part before '@'): give the plain address, "
+                    "e.g. https://www.example.org/page")
         if not parts.hostname or "." not in parts.hostname and parts.hostname != "localhost":
             return "must name a host, e.g. https://www.example.org/page"
         if len(value) > 2000:
@@ -92,7 +105,10 @@ class HttpUrl:
         return None
 
     def json(self) -> dict[str, Any]:
-        return {"format": "uri", "pattern": r"^https?://[^\s]+$", "maxLength": 2000}
+        return {"format": "uri", "pattern": r"^https?://[^\s@]+$", "maxLength": 2000}
+
+    def example(self) -> str:
+        return "https://www.example.org/page"
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,9 @@ class Pattern:
     def json(self) -> dict[str, Any]:
         return {"pattern": f"^(?:{self.regex})$"}
 
+    def example(self) -> str | None:
+        return self.expected.rsplit("e.g. ", 1)[1] if "e.g. " in self.expected else None
+
 
 @dataclass(frozen=True)
 class OneOf:
@@ -116,6 +135,9 @@ class OneOf:
 
     def json(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
+
+    def example(self) -> str:
+        return self.choices[0]
 
 
 @dataclass(frozen=True)
@@ -157,6 +179,9 @@ class TimeZone:
     def json(self) -> dict[str, Any]:
         return {"pattern": r"^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$"}
 
+    def example(self) -> str:
+        return "Europe/Zurich"
+
 
 @lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
@@ -178,6 +203,9 @@ class Country:
     def json(self) -> dict[str, Any]:
         return {"pattern": "^[A-Z]{2}$"}
 
+    def example(self) -> str:
+        return "KE"
+
 
 @dataclass(frozen=True)
 class Currency:
@@ -188,6 +216,9 @@ class Currency:
 
     def json(self) -> dict[str, Any]:
         return {"pattern": "^[A-Z]{3}$"}
+
+    def example(self) -> str:
+        return "CHF"
 
 
 @dataclass(frozen=True)
@@ -212,7 +243,13 @@ class RepoFile:
             return f"must be a path under {self.prefix} (from the repository root)"
         if not re.fullmatch(r"[A-Za-z0-9._/-]+", value):
             return "must use only letters, digits, '.', '_', '-' and '/' in the file path"
+        if any(part.startswith(".") for part in value[len(self.prefix):].split("/")):
+            return ("must not name a file or folder that starts with a dot: such files are not published, so the "
+                    "link would lead nowhere; rename the file without the dot")
         return None
 
     def json(self) -> dict[str, Any]:
-        return {"pattern": "^" + re.escape(self.prefix) + r"[A-Za-z0-9._/-]+$"}
+        return {"pattern": "^" + re.escape(self.prefix) + r"(?!\.)(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*(?!\.)[A-Za-z0-9._-]+$"}
+
+    def example(self) -> str:
+        return self.prefix + "slides-2027.pdf"

@@ -30,6 +30,8 @@ def planned_files(root: Path, renderer: Renderer) -> Iterator[tuple[str, bytes]]
     """Every file of the staging folder, as (docs-relative path, content), one at a time (memory)."""
     docs = root / "docs"
     for source in sorted(docs.rglob("*")):
+        if source.is_symlink():  # never publish what a link points to (outside the repository, maybe)
+            raise ValueError(f"{source.relative_to(root).as_posix()} is a symbolic link: replace it by the file itself")
         if not source.is_file():
             continue
         relative = PurePosixPath(source.relative_to(docs).as_posix())
@@ -42,9 +44,15 @@ def planned_files(root: Path, renderer: Renderer) -> Iterator[tuple[str, bytes]]
     for page in renderer.pages():
         yield page.filename, page.text().encode("utf-8")
     files = root / "webinars" / "files"
-    if files.is_dir():
-        for source in sorted(files.rglob("*")):
-            if source.is_file() and not source.name.startswith("."):
+    if files.is_dir() and not files.is_symlink():
+        # Links were refused by the catalog; never followed here either (os.walk does not enter linked
+        # folders, and a linked file is skipped), so nothing outside the repository is copied.
+        published = []
+        for folder, folders, names in os.walk(files, followlinks=False):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            published += [Path(folder) / name for name in names if not name.startswith(".")]
+        for source in sorted(published):
+            if source.is_file() and not source.is_symlink():
                 yield "files/" + source.relative_to(files).as_posix(), source.read_bytes()
 
 

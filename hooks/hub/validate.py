@@ -49,24 +49,33 @@ class _Invalid(Exception):
     """Raised inside the walk when a value cannot be converted; already recorded."""
 
 
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A staff text as a message quotes it: shortened, line breaks and invisible characters made visible
+    (never Python's repr, whose quotes and escapes mean nothing to staff)."""
+    text = text if len(text) <= limit else text[:limit - 3] + "..."
+    return _INVISIBLE.sub(lambda m: "⏎" if m[0] == "\n" else f"[U+{ord(m[0]):04X}]", text)
+
+
 def describe(value: Any) -> str:
     """How a YAML value looks to staff, for 'got …' in messages."""
     if value is None:
-        return "nothing"
+        return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, int):
-        return f"a whole number ({value})"
+        return f"a whole number ({value})" if abs(value) < 10**15 else "a very large whole number"
     if isinstance(value, float):
         return f"a number ({value:g})"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text ({shown!r})"
+        return f"text ('{shown(value)}')"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping of fields"
-    return type(value).__name__
+    return "a value of another kind"
 
 
 def expected(hint: Any) -> str:
@@ -78,10 +87,10 @@ def expected(hint: Any) -> str:
         return " or ".join(expected(arg) for arg in typing.get_args(hint) if arg is not type(None))
     if origin is list:
         return f"a list of {expected(typing.get_args(hint)[0])}"
-    if origin is dict:
-        return "a mapping from language code (ar, en, es, fr, ru, zh) to text"
+    if origin is dict or hint is dict:
+        return "a text per language: fields named by language code (ar, en, es, fr, ru, zh), indented below"
     if dataclasses.is_dataclass(hint):
-        return "a mapping of fields (" + ", ".join(f.name for f in dataclasses.fields(hint)) + ")"
+        return "fields indented below (" + ", ".join(f.name for f in dataclasses.fields(hint)) + ")"
     return {
         str: "text",
         int: "a whole number",
@@ -89,7 +98,58 @@ def expected(hint: Any) -> str:
         bool: "true or false",
         date: "a date YYYY-MM-DD",
         time: "a time HH:MM in quotes",
-    }.get(hint, str(hint))
+    }.get(hint, "a value of another kind")
+
+
+# Examples of the fields whose type alone gives no good one (a whole number could be anything).
+FIELD_EXAMPLES = {
+    "number": "3", "duration": "90", "registrations": "120", "participants": "85", "survey_response_rate": "40",
+    "planned": "12000", "spent": "9500", "period": "2019", "series": "pilot-2019", "decision": "CDIP/23/9, option B",
+    "name": "Ada Example", "label": "Profile", "experts": "[ada-example, jean-exemple]", "captions": "[en, fr]",
+    "closes": "2027-03-25", "published": "2027-04-02", "photo": "webinars/files/ada-example.jpg",
+    "slides": "[{language: en, format: pdf, file: webinars/files/slides-2027.pdf}]",
+}
+_YAML_TYPES = {str: "Some text", int: "3", float: "12.5", bool: "true", date: "2027-03-28", time: '"14:00"'}
+
+
+def example_value(hint: Any, name: str = "") -> str:
+    """A right value for ``hint``, in YAML flow style (one line), for 'for example: …' in messages."""
+    if name in FIELD_EXAMPLES and _dataclass_in(hint) is None and not _is_localized(hint):
+        return FIELD_EXAMPLES[name]
+    kind, args = _shape(hint)
+    if kind == "annotated":
+        for rule in args[1:]:
+            value = getattr(rule, "example", lambda: None)()
+            if value:
+                return f'"{value}"' if ": " in value or value[:1] in "*[{&!|>'\"%@`#" else value
+        return example_value(args[0])
+    if kind == "union":
+        return example_value(next(arg for arg in args if arg is not type(None)), name)
+    if kind == "list":
+        return f"[{example_value(args[0])}]"
+    if kind == "dict":
+        return "{en: " + example_value(args[1]) + "}"
+    if kind == "dataclass":
+        hints, fields = _schema_of(hint)
+        required = [f for f in fields.values()
+                    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        return "{" + ", ".join(f"{f.name}: {example_value(hints[f.name], f.name)}"
+                               for f in required or list(fields.values())[:1]) + "}"
+    return _YAML_TYPES.get(hint, "…")
+
+
+def example(hint: Any, path: str) -> str:
+    """'for example: field: value' for the field at ``path`` (the last part of the path names it)."""
+    name = re.sub(r"\[\d+\]$", "", path.rsplit(".", 1)[-1]) if path else ""
+    value = example_value(hint, name)
+    if path.endswith("]"):
+        return f"for example: - {value}"
+    return f"for example: {name}: {value}" if name else f"for example: {value}"
+
+
+# The dates a webinar can have: wide enough for any real one, narrow enough that every date, time and
+# calendar computed from it (time zones, durations, the years around it in calendars) stays in range.
+FIRST_DATE, LAST_DATE = date(1990, 1, 1), date(2199, 12, 31)
 
 
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
@@ -111,17 +171,33 @@ def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collecto
     elif base is date:
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
-                out.add(mark, path, f"{value!r} is not a real calendar date (expected a date YYYY-MM-DD)")
+                out.add(mark, path, f"'{value}' is not a real calendar date (expected a date YYYY-MM-DD); "
+                        f"{example(base, path)}")
                 raise _Invalid from None
+            if not FIRST_DATE <= day <= LAST_DATE:
+                out.add(mark, path, f"'{value}' is outside the dates a webinar can have ({FIRST_DATE} to "
+                        f"{LAST_DATE}); {example(base, path)}")
+                raise _Invalid
+            return day
     elif base is time:
         if isinstance(value, str):
             match = _CLOCK.fullmatch(value)
             if match:
                 return time(int(match[1]), int(match[2]))
-    out.add(mark, path, f"expected {expected(base)}, got {describe(value)}")
+    out.add(mark, path, f"expected {expected(base)}, got {describe(value)}{_quote_hint(value, base)}; "
+            f"{example(base, path)}")
     raise _Invalid
+
+
+def _quote_hint(value: Any, base: type) -> str:
+    """Why YAML read a value as another kind than meant, when that is the likely cause."""
+    if base is str and isinstance(value, (bool, int, float)):
+        return " (YAML reads true, false and numbers as such: put the value in quotes to make it text)"
+    if base is time and isinstance(value, str) and re.fullmatch(r"\d{1,2}[:.h]\d{2}", value):
+        return " (hours 00 to 23, minutes 00 to 59, two digits each)"
+    return ""
 
 
 @lru_cache(maxsize=None)
@@ -150,7 +226,7 @@ def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any
         for rule in rules:
             message = rule.check(result)
             if message:
-                out.add(mark, path, f"{message}, got {describe(value)}")
+                out.add(mark, path, f"{message}, got {describe(value)}; {example(hint, path)}")
                 raise _Invalid
         return result
     if kind == "union":
@@ -165,7 +241,7 @@ def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any
                 return convert(value, option, path, mark, trial)
             except _Invalid:
                 continue
-        out.add(mark, path, f"expected {expected(hint)}, got {describe(value)}")
+        out.add(mark, path, f"expected {expected(hint)}, got {describe(value)}; {example(hint, path)}")
         raise _Invalid
     if kind == "list":
         return _convert_list(value, args[0], path, mark, out)
@@ -178,7 +254,8 @@ def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any
 
 def _convert_list(value: Any, item_hint: Any, path: str, mark: Mark, out: Collector) -> tuple:
     if not isinstance(value, list):
-        out.add(mark, path, f"expected {expected(list[item_hint])}, got {describe(value)}")
+        out.add(mark, path, f"expected {expected(list[item_hint])}, got {describe(value)}; "
+                f"{example(list[item_hint], path)}")
         raise _Invalid
     marks = value.marks if isinstance(value, LocatedList) else [mark] * len(value)
     items, failed = [], False
@@ -195,7 +272,8 @@ def _convert_list(value: Any, item_hint: Any, path: str, mark: Mark, out: Collec
 def _convert_localized(value: Any, key_value: tuple, path: str, mark: Mark, out: Collector) -> dict:
     key_hint, value_hint = key_value
     if not isinstance(value, dict):
-        out.add(mark, path, f"expected {expected(dict)}, got {describe(value)}")
+        out.add(mark, path, f"expected {expected(dict)}, got {describe(value)}; "
+                f"{example(dict[key_hint, value_hint], path)}")
         raise _Invalid
     result, failed = {}, False
     for key, item in value.items():
@@ -211,9 +289,59 @@ def _convert_localized(value: Any, key_value: tuple, path: str, mark: Mark, out:
     return result
 
 
-def _suggest(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
+def _suggest(name: str, known: list[str], cls: type) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if len(name) < 100 else []
+    if name in close:
+        close = []
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    if name in LANGUAGE_CODES:
+        return (f"; '{name}' is a language code: a text in {name} belongs under a field such as title:, indented "
+                f"by two spaces (title: on its own line, then '  {name}: …' below it)")
+    owners = [owner for owner, item in _nested(cls) if name in _schema_of(item)[1]]
+    if owners:
+        return (f"; '{name}' is a field of {owners[0]}: did it lose its indentation? Indent it by two spaces "
+                f"under {owners[0]}:")
+    return f"; known fields: {', '.join(known)}"
+
+
+LANGUAGE_CODES = ("ar", "en", "es", "fr", "ru", "zh")
+
+
+def _nested(cls: type) -> list[tuple[str, type]]:
+    """(field, dataclass) of the fields of ``cls`` that hold fields of their own (one level down)."""
+    hints, _ = _schema_of(cls)
+    found = []
+    for name, hint in hints.items():
+        stack = [hint]
+        while stack:
+            kind, args = _shape(stack.pop())
+            if kind == "dataclass":
+                found.append((name, _dataclass_in(hint)))
+                break
+            if kind in ("annotated", "union", "list"):
+                stack.extend(arg for arg in args if arg is not type(None) and not hasattr(arg, "check"))
+    return found
+
+
+def _is_localized(hint: Any) -> bool:
+    kind, args = _shape(hint)
+    if kind == "dict":
+        return True
+    return kind in ("annotated", "union") and any(_is_localized(arg) for arg in args
+                                                   if arg is not type(None) and not hasattr(arg, "check"))
+
+
+def _dataclass_in(hint: Any) -> type | None:
+    kind, args = _shape(hint)
+    if kind == "dataclass":
+        return hint
+    for arg in args:
+        if arg is not type(None) and not hasattr(arg, "check"):
+            found = _dataclass_in(arg)
+            if found is not None:
+                return found
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -225,7 +353,11 @@ def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]
 def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
     """Build dataclass ``cls`` from a YAML mapping, checking every field and refusing unknown ones."""
     if not isinstance(value, dict):
-        out.add(mark, path or "(file)", f"expected {expected(cls)}, got {describe(value)}")
+        if path:
+            out.add(mark, path, f"expected {expected(cls)}, got {describe(value)}; {example(cls, path)}")
+        else:
+            out.add(mark, "(file)", f"expected fields, one per line ({', '.join(f.name for f in dataclasses.fields(cls))}"
+                    f"), got {describe(value)}; for example: a line series: pilot-2019, then number: 3, …")
         raise _Invalid
     hints, fields = _schema_of(cls)
     located = isinstance(value, LocatedDict)
@@ -234,14 +366,16 @@ def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
     for key in value:
         if key not in fields:
             key_mark = value.key_marks[key] if located else mark
-            out.add(key_mark, f"{prefix}{key}", "unknown field" + _suggest(key, list(fields)))
+            out.add(key_mark, f"{prefix}{shown(key, 60)}", "unknown field" + _suggest(key, list(fields), cls))
             failed = True
     arguments = {}
     for name, spec in fields.items():
         has_default = spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
         if name not in value or (value[name] is None and has_default):
             if not has_default:
-                out.add(mark, f"{prefix}{name}", f"is missing (expected {expected(hints[name])})")
+                found = "is empty" if name in value else "is missing"
+                out.add(value.marks[name] if located and name in value else mark, f"{prefix}{name}",
+                        f"{found} (expected {expected(hints[name])}); add it, {example(hints[name], prefix + name)}")
                 failed = True
             continue
         field_mark = value.marks[name] if located else mark

@@ -150,31 +150,163 @@ if CParser is not None:
             _Yaml12Resolver.__init__(self)
 
     _LOADER = _FastLoader
+    _EVENTS = CParser
 else:  # pragma: no cover
     _LOADER = _Loader
+
+    class _EVENTS(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+        def dispose(self):
+            pass
+
+
+# Bounds on one staff file, whatever it holds: a webinar file is a few kilobytes and a few hundred values.
+MAX_BYTES = 512 * 1024  # summaries and reports in six languages fit many times over
+MAX_VALUES = 20_000  # scalars, lists and mappings
+MAX_DEPTH = 32  # lists and mappings inside one another
+# Explicit tags staff may write: '!' and '!!str' (force text). Any other (!!timestamp, !!binary, !!set,
+# !!merge, !!python/…) would give values of kinds the data contract has no words for.
+_ALLOWED_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
+
+
+def _event_mark(event) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else Mark(1, 1)
+
+
+def _screen(text: str) -> None:
+    """Read the file's events once, before building anything, and refuse what could make loading
+    unbounded or the values strange: anchors and aliases (``&name``/``*name``: one alias can stand
+    for a whole tree, and aliases of aliases for billions of values, the "billion laughs"), tags,
+    more than MAX_VALUES values, nesting deeper than MAX_DEPTH. Time and memory are then bounded by
+    the size of the file: the events are looked at one at a time and none is kept.
+    """
+    parser = _EVENTS(text)
+    values = depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlSyntaxError(
+                    f"'*{event.anchor}' repeats a value marked elsewhere with '&{event.anchor}': webinar files do "
+                    "not use anchors and aliases; write the value out in full where it is needed", _event_mark(event))
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if event.anchor is not None:
+                    raise YamlSyntaxError(
+                        f"'&{event.anchor}' marks a value to repeat elsewhere: webinar files do not use anchors and "
+                        f"aliases; remove '&{event.anchor}' and write each value out in full", _event_mark(event))
+                if event.tag not in _ALLOWED_TAGS:
+                    shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    raise YamlSyntaxError(
+                        f"'{shown}' is a YAML tag, which webinar files do not use: remove it (put the value in "
+                        "quotes if it is text, e.g. title: \"2019: a review\")", _event_mark(event))
+                values += 1
+                if values > MAX_VALUES:
+                    raise YamlSyntaxError(
+                        f"the file holds more than {MAX_VALUES} values: a webinar file needs a few hundred at most; "
+                        "split or shorten it", _event_mark(event))
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlSyntaxError(
+                        f"lists and fields are nested more than {MAX_DEPTH} levels deep: check the brackets and the "
+                        "indentation", _event_mark(event))
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        parser.dispose()
+
+
+# What the YAML reader's messages mean for someone editing a webinar file, and what to do.
+_HINTS = (
+    ("mapping values are not allowed",
+     "a text that contains ': ' (colon and space) must be in quotes, e.g. title: \"Patents: a primer\"; "
+     "or a line lost its indentation"),
+    ("could not find expected ':'",
+     "a line is neither 'field: value' nor '- item'; a text running over several lines needs quotes, "
+     "or a line lost its indentation"),
+    ("did not find expected key",
+     "a line is indented differently from the fields around it: fields of the same level start in the same "
+     "column (use spaces, two per level); or a quote is not closed"),
+    ("did not find expected '-' indicator",
+     "an item of a list is indented differently from the others: start each item with '- ' in the same column"),
+    ("expected <block end>",
+     "a line is indented differently from the fields around it: fields of the same level start in the same "
+     "column (use spaces, two per level)"),
+    ("that cannot start any token",
+     "a value starts with a character YAML reserves (such as @, ` or %): put the value in quotes, "
+     "e.g. name: \"@example\""),
+    ("unexpected end of stream",
+     "the file ends inside a quoted text or a bracket: close the quote (\") or the bracket (] or })"),
+    ("while scanning a quoted scalar",
+     "a quote is not closed: end the text with the same quote it starts with"),
+    ("expected ',' or ']'",
+     "a list in brackets is not closed or lacks a comma, e.g. experts: [ada-example, jean-exemple]"),
+    ("expected ',' or '}'",
+     "a mapping in braces is not closed or lacks a comma, e.g. title: {en: Title, fr: Titre}"),
+    ("expected a single document",
+     "the file holds more than one document (a line '---' in the middle): keep one"),
+    ("control characters are not allowed", "the file contains a control character: remove it"),
+    ("special characters are not allowed", "the file contains a control character: remove it"),
+    ("found unknown escape character",
+     "a backslash in double quotes starts an escape: use single quotes, or write \\\\ for one backslash"),
+)
+
+
+_TAB_HINT = "a tab character: indent with spaces only (two per level)"
+
+
+def _hint(problem: str) -> str:
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return hint
+    return "check the quotes, brackets and indentation of this line and the line before"
 
 
 def load_text(text: str):
     """Parse one YAML document; raise YamlSyntaxError with a 1-based line and column."""
-    loader = _LOADER(text)
+    if len(text) > MAX_BYTES:
+        raise YamlSyntaxError(f"the file is too large ({len(text) // 1024} KB of text, at most {MAX_BYTES // 1024} KB): "
+                              "a webinar file needs a few KB; put long documents under webinars/files/", Mark(1, 1))
+    loader = None
     try:
+        _screen(text)
+        loader = _LOADER(text)
         return loader.get_single_data()
     except YamlSyntaxError:
         raise
     except yaml.MarkedYAMLError as error:
         place = error.problem_mark or error.context_mark
         mark = Mark(place.line + 1, place.column + 1) if place else Mark(1, 1)
-        raise YamlSyntaxError(f"malformed YAML: {error.problem or error.context}", mark) from None
+        problem = " ".join(part for part in (error.context, error.problem) if part)
+        lines = text.splitlines()
+        line = lines[mark.line - 1] if 0 < mark.line <= len(lines) else ""
+        hint = _TAB_HINT if "\t" in line[:mark.column] else _hint(problem)
+        raise YamlSyntaxError(f"malformed YAML: {hint} (the YAML reader says: {error.problem or error.context})",
+                              mark) from None
     except yaml.YAMLError as error:  # e.g. an unknown tag
-        raise YamlSyntaxError(f"malformed YAML: {error}", Mark(1, 1)) from None
+        raise YamlSyntaxError(f"malformed YAML: {_hint(str(error))}", Mark(1, 1)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def load_file(path: Path):
-    """Read a staff file as UTF-8 (a byte-order mark is tolerated)."""
+    """Read a staff file as UTF-8 (a byte-order mark is tolerated), at most MAX_BYTES of it."""
+    size = path.lstat().st_size
+    if size > MAX_BYTES:
+        raise YamlSyntaxError(f"the file is too large ({size // 1024} KB, at most {MAX_BYTES // 1024} KB): a webinar "
+                              "file needs a few KB; put long documents under webinars/files/", Mark(1, 1))
+    with path.open("rb") as stream:
+        data = stream.read(MAX_BYTES + 1)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise YamlSyntaxError(f"the file is not UTF-8 text ({error.reason})", Mark(1, 1)) from None
+        raise YamlSyntaxError(f"the file is not UTF-8 text ({error.reason} at byte {error.start}): save it as UTF-8 "
+                              "in your editor", Mark(1, 1)) from None
     return load_text(text)

@@ -1,0 +1,26 @@
+// Read .ics files with Mozilla's ical.js (the parser of Thunderbird) and print, as JSON, each event's
+// start and end as ical.js understands them: a UTC instant for a timed event (through the VTIMEZONE
+// the file carries), the date for an all-day event.
+//   node tests/ical_times.mjs FILE.ics ...   →   {"FILE.ics": [{"uid", "tzid", "start", "end"}, ...], ...}
+import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
+
+function instant(time) {
+  if (time.isDate) return time.toString(); // YYYY-MM-DD
+  return new Date(time.toUnixTime() * 1000).toISOString().replace(".000Z", "Z");
+}
+
+const result = {};
+for (const file of process.argv.slice(2)) {
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, "utf-8")));
+  result[file] = calendar.getAllSubcomponents("vevent").map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      tzid: component.getFirstProperty("dtstart").getParameter("tzid") ?? null,
+      start: instant(event.startDate),
+      end: instant(event.endDate),
+    };
+  });
+}
+process.stdout.write(JSON.stringify(result));

@@ -1,0 +1,257 @@
+"""Every .ics the build writes reads to the same instants in three clients' parsers (issue #12).
+
+Mozilla's ical.js (Thunderbird's parser, run with node), vobject and icalendar each read the events
+through the VTIMEZONE the file carries (icalendar with ``to_tz(lookup_tzid=False)``: not its own copy
+of the zone), and must give the UTC start and end that the data means, across changes of the clocks
+in both hemispheres, in a zone without summer time, and in zones that follow no yearly rule.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import vobject
+from icalendar import Calendar
+
+from conftest import BUILD_DATE, FIXTURES, ROOT
+
+ZONES = FIXTURES / "zones"
+SITE_URL = "https://example.github.io/webinar-hub/"
+HOST = "example.github.io"
+NODE_SCRIPT = Path(__file__).parent / "ical_times.mjs"
+
+# Worked out by hand from the rules of each zone (not from zoneinfo), so that the test does not share a
+# mistake with the code: slug → (UTC start, UTC end).
+BY_HAND = {
+    "2019-03-31-zurich-spring-2019": ("2019-03-31T12:00:00Z", "2019-03-31T13:00:00Z"),
+    "2027-03-28-zurich-spring": ("2027-03-28T12:00:00Z", "2027-03-28T13:00:00Z"),  # CEST, UTC+2 since 03:00
+    "2027-03-27-zurich-eve": ("2027-03-27T22:30:00Z", "2027-03-28T02:30:00Z"),  # 4 h: 23:30 CET to 04:30 CEST
+    "2027-10-31-zurich-across-autumn": ("2027-10-30T23:30:00Z", "2027-10-31T01:30:00Z"),  # 2 h, not 3
+    "2027-10-31-zurich-autumn": ("2027-10-31T13:00:00Z", "2027-10-31T14:00:00Z"),  # CET, UTC+1
+    "2031-03-30-zurich-spring-2031": ("2031-03-30T12:00:00Z", "2031-03-30T13:00:00Z"),
+    "2027-04-04-santiago-autumn": ("2027-04-04T14:00:00Z", "2027-04-04T15:30:00Z"),  # UTC-4 since midnight
+    "2027-09-05-santiago-spring": ("2027-09-05T13:00:00Z", "2027-09-05T14:00:00Z"),  # UTC-3 since midnight
+    "2027-04-04-sydney-autumn": ("2027-04-04T00:00:00Z", "2027-04-04T01:00:00Z"),  # AEST, UTC+10 since 03:00
+    "2027-10-03-sydney-spring": ("2027-10-02T23:00:00Z", "2027-10-03T00:00:00Z"),  # AEDT, UTC+11 since 02:00
+    "2027-03-28-tokyo": ("2027-03-28T05:00:00Z", "2027-03-28T06:00:00Z"),
+    "2027-03-21-casablanca": ("2027-03-21T09:00:00Z", "2027-03-21T10:00:00Z"),  # UTC+1 again after Ramadan
+    "2027-06-15-kathmandu": ("2027-06-15T03:15:00Z", "2027-06-15T04:00:00Z"),  # UTC+5:45
+}
+
+
+def _hub(data: Path, root: Path):
+    from hub.catalog import load_catalog
+    from hub.model import build_hub
+
+    shutil.copytree(data, root / "webinars")
+    return build_hub(load_catalog(root), date.fromisoformat(BUILD_DATE))
+
+
+@pytest.fixture(scope="module")
+def zone_calendars(tmp_path_factory) -> tuple[object, list[Path]]:
+    """The calendars of the zones fixture, written by the build's own function (no page is needed)."""
+    from hub.extras.calendars import write_calendars
+
+    root = tmp_path_factory.mktemp("zones")
+    hub = _hub(ZONES, root)
+    site = root / "site"
+    write_calendars(hub, site, SITE_URL)
+    return hub, sorted(site.rglob("*.ics"))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def expected(hub) -> dict[str, tuple[str, str]]:
+    """uid → (UTC start, UTC end) as the data means them: the start in its zone, plus the duration."""
+    from hub.extras.calendars import DEFAULT_DURATION
+
+    result = {}
+    for webinar in hub.webinars:
+        uid = f"{webinar.slug}@{HOST}"
+        if webinar.starts_at is None:
+            day = webinar.data.date
+            result[uid] = (day.isoformat(), (day + timedelta(days=1)).isoformat())
+        else:
+            start = webinar.starts_at.astimezone(timezone.utc)
+            result[uid] = (_iso(start), _iso(start + timedelta(minutes=webinar.data.duration or DEFAULT_DURATION)))
+    return result
+
+
+def read_ical_js(files: list[Path]) -> dict[str, dict[str, tuple[str, str]]]:
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "ical.js").is_dir():
+        pytest.fail("node and ical.js are needed (./hub test runs npm ci; apt-get install npm)")
+    result = subprocess.run([node, str(NODE_SCRIPT), *map(str, files)], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    return {Path(name).as_posix(): {e["uid"]: (e["start"], e["end"]) for e in events}
+            for name, events in json.loads(result.stdout).items()}
+
+
+def _read_value(value) -> str:
+    if isinstance(value, datetime):
+        assert value.tzinfo is not None, "a floating time: the zone was not applied"
+        return _iso(value)
+    assert isinstance(value, date)
+    return value.isoformat()
+
+
+def read_vobject(path: Path) -> dict[str, tuple[str, str]]:
+    # vobject keeps, for the whole process, the first definition of each TZID it has read: forget them,
+    # as a client reading this one file would (fixtures of other years use the same zones)
+    vars(vobject.icalendar)["__tzidMap"].clear()
+    calendar = vobject.readOne(path.read_text(encoding="utf-8"))
+    return {event.uid.value: (_read_value(event.dtstart.value), _read_value(event.dtend.value))
+            for event in calendar.contents.get("vevent", [])}
+
+
+def read_icalendar(path: Path) -> dict[str, tuple[str, str]]:
+    calendar = Calendar.from_ical(path.read_bytes())
+    zones = {str(zone["TZID"]): zone.to_tz(lookup_tzid=False) for zone in calendar.walk("VTIMEZONE")}
+
+    def instant(prop) -> str:
+        value = prop.dt
+        tzid = prop.params.get("TZID")
+        if tzid:  # through the file's VTIMEZONE, not icalendar's own copy of the zone
+            value = value.replace(tzinfo=zones[tzid])
+        return _read_value(value)
+
+    return {str(event["UID"]): (instant(event["DTSTART"]), instant(event["DTEND"]))
+            for event in calendar.walk("VEVENT")}
+
+
+def check_all(files: list[Path], hub) -> int:
+    """Assert every event of every file in every parser; return how many events were checked."""
+    want = expected(hub)
+    by_ical_js = read_ical_js(files)
+    checked = 0
+    for path in files:
+        for parser, found in (("ical.js", by_ical_js[path.as_posix()]), ("vobject", read_vobject(path)),
+                              ("icalendar", read_icalendar(path))):
+            assert found, (parser, path)
+            for uid, times in found.items():
+                assert times == want[uid], f"{parser} reads {uid} in {path.name} as {times}, not {want[uid]}"
+                checked += 1
+    return checked
+
+
+def test_the_zones_fixture_matches_the_times_worked_out_by_hand(zone_calendars):
+    hub, _ = zone_calendars
+    want = expected(hub)
+    assert {uid.removesuffix(f"@{HOST}"): times for uid, times in want.items()} == BY_HAND
+
+
+def test_every_calendar_reads_the_same_in_ical_js_vobject_and_icalendar(zone_calendars):
+    hub, files = zone_calendars
+    assert len(files) == len(BY_HAND) + 1  # one per webinar and the feed
+    assert check_all(files, hub) == 3 * 2 * len(BY_HAND)  # each event in its own file and in the feed
+
+
+def test_every_calendar_of_the_built_fixture_site_reads_the_same(fixture_site, tmp_path):
+    files = sorted(fixture_site.rglob("*.ics"))
+    hub = _hub(FIXTURES / "hub", tmp_path)
+    assert len(files) == len(hub.webinars) + 1
+    assert check_all(files, hub) > 0
+
+
+def test_the_time_zones_are_yearly_rules_with_no_multi_valued_rdate(zone_calendars):
+    _, files = zone_calendars
+    text = (files[0].parent.parent / "webinars.ics").read_text(encoding="utf-8")
+    unfolded = text.replace("\r\n ", "")
+    assert not [line for line in unfolded.splitlines() if line.startswith("RDATE") and "," in line]
+    calendar = Calendar.from_ical(text)
+    zurich = next(z for z in calendar.walk("VTIMEZONE") if z["TZID"] == "Europe/Zurich")
+    rules = sorted(str(part["RRULE"].to_ical().decode()) for part in zurich.subcomponents)
+    assert rules == ["FREQ=YEARLY;UNTIL=20320328T010000Z;BYDAY=-1SU;BYMONTH=3",
+                     "FREQ=YEARLY;UNTIL=20321031T010000Z;BYDAY=-1SU;BYMONTH=10"]
+    # onsets in the local time before the change (RFC 5545): 02:00 CET in spring, 03:00 CEST in autumn
+    onsets = sorted(part.decoded("DTSTART").strftime("%m-%d %H:%M") for part in zurich.subcomponents)
+    assert onsets == ["03-25 02:00", "10-28 03:00"]  # 2018, the year before the first webinar
+    tokyo = next(z for z in calendar.walk("VTIMEZONE") if z["TZID"] == "Asia/Tokyo")
+    assert len(tokyo.subcomponents) == 1 and "RRULE" not in tokyo.subcomponents[0]
+
+
+def test_every_file_carries_the_same_definition_of_a_zone(zone_calendars):
+    """Over the years of the whole hub, so that a client keeping the first definition it meets of a
+    TZID (vobject) reads every later file right."""
+    _, files = zone_calendars
+
+    def zurich(path: Path) -> bytes:
+        text = path.read_bytes()
+        start = text.index(b"BEGIN:VTIMEZONE\r\nTZID:Europe/Zurich")
+        return text[start:text.index(b"END:VTIMEZONE", start)]
+
+    single = next(p for p in files if p.name == "2027-03-28-zurich-spring.ics")
+    feed = next(p for p in files if p.name == "webinars.ics")
+    assert zurich(single) == zurich(feed)
+
+
+def test_calendar_links_for_an_upcoming_webinar(zone_calendars):
+    from urllib.parse import parse_qs, urlsplit
+
+    from hub.extras.calendars import calendar_links
+
+    hub, _ = zone_calendars
+    webinar = hub.by_slug["2027-10-31-zurich-across-autumn"]
+    links = calendar_links(hub, webinar, SITE_URL, "fr")
+    assert links.ics == f"{SITE_URL}webinars/2027-10-31-zurich-across-autumn.ics"
+    assert links.webcal == "webcal://example.github.io/webinar-hub/webinars/2027-10-31-zurich-across-autumn.ics"
+    google = urlsplit(links.google)
+    assert (google.scheme, google.netloc, google.path) == ("https", "calendar.google.com", "/calendar/render")
+    query = parse_qs(google.query)
+    assert query["action"] == ["TEMPLATE"] and query["text"] == ["Fictional webinar 4"]
+    assert query["dates"] == ["20271030T233000Z/20271031T013000Z"]  # two hours across the change
+    assert query["ctz"] == ["Europe/Zurich"]
+    assert query["details"] == [f"{SITE_URL}fr/webinars/2027-10-31-zurich-across-autumn/"]
+    for url, host in ((links.outlook, "outlook.live.com"), (links.office, "outlook.office.com")):
+        parts = urlsplit(url)
+        assert (parts.scheme, parts.netloc, parts.path) == ("https", host, "/calendar/0/action/compose")
+        query = parse_qs(parts.query)
+        assert query["rru"] == ["addevent"] and query["subject"] == ["Fictional webinar 4"]
+        assert query["startdt"] == ["2027-10-30T23:30:00Z"] and query["enddt"] == ["2027-10-31T01:30:00Z"]
+        assert "allday" not in query
+
+
+def test_calendar_links_of_a_date_only_webinar_are_all_day(tmp_path):
+    import dataclasses
+
+    from urllib.parse import parse_qs, urlsplit
+
+    from hub.extras.calendars import calendar_links
+
+    hub = _hub(FIXTURES / "hub", tmp_path)
+    webinar = hub.by_slug["2027-06-10-upcoming-bogota"]
+    undated = dataclasses.replace(webinar, data=dataclasses.replace(webinar.data, start=None, timezone=None))
+    links = calendar_links(hub, undated, SITE_URL, "es")
+    assert parse_qs(urlsplit(links.google).query)["dates"] == ["20270610/20270611"]
+    outlook = parse_qs(urlsplit(links.outlook).query)
+    assert (outlook["startdt"], outlook["enddt"], outlook["allday"]) == (["2027-06-10"], ["2027-06-11"], ["true"])
+    # a title with characters that must be escaped stays one parameter
+    odd = dataclasses.replace(webinar, data=dataclasses.replace(webinar.data, title={"es": "A & B = C?#"}))
+    assert parse_qs(urlsplit(calendar_links(hub, odd, SITE_URL, "es").google).query)["text"] == ["A & B = C?#"]
+
+
+def test_no_calendar_links_for_past_or_cancelled_webinars(tmp_path):
+    import dataclasses
+
+    from hub.extras.calendars import calendar_links
+
+    hub = _hub(FIXTURES / "hub", tmp_path)
+    assert calendar_links(hub, hub.by_slug["2026-01-15-past-with-recording"], SITE_URL, "en") is None
+    webinar = hub.by_slug["2027-06-10-upcoming-bogota"]
+    cancelled = dataclasses.replace(webinar, data=dataclasses.replace(webinar.data, status="cancelled"))
+    assert calendar_links(hub, cancelled, SITE_URL, "en") is None
+
+
+def test_webcal_form_of_the_feed():
+    from hub.extras.calendars import webcal_url
+
+    assert webcal_url(SITE_URL) == "webcal://example.github.io/webinar-hub/webinars.ics"
+    assert webcal_url("http://localhost:8000/") == "webcal://localhost:8000/webinars.ics"
+    assert webcal_url("/") is None  # no site address configured: nothing to subscribe to
