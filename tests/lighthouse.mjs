@@ -1,0 +1,39 @@
+// Lighthouse (npm) on a list of pages, in one Debian chromium: run by tests/test_lighthouse.py.
+// Usage: node tests/lighthouse.mjs RUNS.json  (a list of {url, formFactor: "desktop" | "mobile", categories})
+// Prints one JSON line per run: {url, formFactor, scores: {category: 0-100}, failing: ["audit: title", ...]}.
+import { readFileSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+
+const runs = JSON.parse(readFileSync(process.argv[2], "utf-8"));
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.HUB_CHROMIUM || "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  for (const run of runs) {
+    const categories = run.categories || ["performance", "accessibility", "best-practices", "seo"];
+    const config = run.formFactor === "desktop" ? desktopConfig : undefined;
+    const result = await lighthouse(run.url, { port: chrome.port, logLevel: "error", onlyCategories: categories },
+                                    config);
+    const lhr = result.lhr;
+    const scores = {}, failing = [];
+    for (const id of categories) {
+      const category = lhr.categories[id];
+      scores[id] = category && category.score !== null ? Math.round(category.score * 100) : null;
+      for (const ref of (category ? category.auditRefs : [])) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+          failing.push(`${id}/${ref.id} (${audit.score}): ${audit.title}` +
+                       (audit.displayValue ? ` [${audit.displayValue}]` : ""));
+        }
+      }
+    }
+    const error = lhr.runtimeError ? lhr.runtimeError.message : null;
+    process.stdout.write(JSON.stringify({ url: run.url, formFactor: run.formFactor, scores, failing, error }) + "\n");
+  }
+} finally {
+  await chrome.kill();
+}

@@ -1,0 +1,90 @@
+"""Lighthouse (npm ``lighthouse``, in Debian's chromium) on every page type in English, Arabic and Chinese.
+
+Desktop: performance at least 95, accessibility, best practices and SEO 100. Mobile (Lighthouse's default
+phone, simulated slow 4G): accessibility, best practices and SEO 100. All runs share one chromium
+(``tests/lighthouse.mjs``), started once for the module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from browser_support import ARTIFACTS, CHROMIUM, ROOT, missing, require_chromium, serve
+from conftest import lang_url
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("en", "ar", "zh")
+FORM_FACTORS = ("desktop", "mobile")
+PAGES = {
+    "home": ("real_site", ""),
+    "webinars": ("real_site", "webinars/"),
+    "past": ("real_site", "webinars/2019-12-17-ip-strategy/"),
+    "figures": ("real_site", "figures/"),
+    "recording": ("fixture_site", "webinars/2026-01-15-past-with-recording/"),
+    "upcoming": ("fixture_site", "webinars/2027-03-28-upcoming-across-dst/"),
+    "expert": ("fixture_site", "experts/ada-example/"),
+    "experts": ("fixture_site", "experts/"),
+}  # not the 404 page: Lighthouse refuses to audit a page served with status 404 (test_requests covers it)
+SCRIPT = ROOT / "tests" / "lighthouse.mjs"
+DESKTOP_PERFORMANCE = 95
+
+
+def categories(kind: str, form_factor: str) -> list[str]:
+    wanted = ["accessibility", "best-practices", "seo"]
+    if form_factor == "desktop":
+        wanted.insert(0, "performance")
+    return wanted
+
+
+@pytest.fixture(scope="module")
+def reports(request) -> dict[tuple[str, str, str], dict]:
+    """{(kind, lang, form factor): Lighthouse's scores and failing audits}, from one run of the script."""
+    require_chromium()
+    node = shutil.which("node")
+    if not node or not (ROOT / "node_modules" / "lighthouse").is_dir():
+        missing("Node.js with the npm package lighthouse", "Install Node.js and npm, then run `npm ci` at the "
+                "repository root (`./hub test` does it when npm is present).")
+    runs, keys = [], {}
+    with contextlib.ExitStack() as stack:
+        bases = {name: stack.enter_context(serve(request.getfixturevalue(name)))
+                 for name in {site for site, _ in PAGES.values()}}
+        for kind, (site, path) in PAGES.items():
+            for lang in LANGS:
+                for form_factor in FORM_FACTORS:
+                    url = bases[site] + lang_url(lang, path)
+                    runs.append({"url": url, "formFactor": form_factor, "categories": categories(kind, form_factor)})
+                    keys[(url, form_factor)] = (kind, lang, form_factor)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        runs_file = ARTIFACTS / "lighthouse-runs.json"
+        runs_file.write_text(json.dumps(runs), encoding="utf-8")
+        result = subprocess.run([node, str(SCRIPT), str(runs_file)], cwd=ROOT, capture_output=True, text=True,
+                                timeout=1800, env={"HUB_CHROMIUM": CHROMIUM, "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = {}
+    for line in result.stdout.splitlines():
+        report = json.loads(line)
+        found[keys[(report["url"], report["formFactor"])]] = report
+    (ARTIFACTS / "lighthouse.json").write_text(json.dumps(list(found.values()), indent=1), encoding="utf-8")
+    return found
+
+
+@pytest.mark.parametrize("form_factor", FORM_FACTORS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", PAGES)
+def test_lighthouse_scores(reports, kind, lang, form_factor):
+    report = reports[(kind, lang, form_factor)]
+    assert not report["error"], report["error"]
+    wanted = {category: 100 for category in categories(kind, form_factor)}
+    if form_factor == "desktop":
+        wanted["performance"] = DESKTOP_PERFORMANCE
+    low = {category: report["scores"][category] for category, minimum in wanted.items()
+           if report["scores"][category] is None or report["scores"][category] < minimum}
+    failing = [audit for audit in report["failing"] if not audit.startswith("performance/")] \
+        + ([audit for audit in report["failing"] if audit.startswith("performance/")] if "performance" in low else [])
+    assert not low, f"{kind} page in {lang}, {form_factor} ({report['url']}): scores {low}\n  " + "\n  ".join(failing)
