@@ -173,7 +173,7 @@ def webinar_text(*, series: str, number: int, title: str, language: str, day: Da
         "# start and timezone go together: the start time (HH:MM, in quotes) in that IANA time zone.",
         '#start: "14:00"',
         "#timezone: Europe/Zurich",
-        *optional_sections(Webinar, {"start", "timezone"}, language),
+        *optional_sections(Webinar, {"start", "timezone", "number", "language"}, language),
     ]
     return "\n".join(lines) + "\n"
 
