@@ -323,6 +323,8 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
             "rows": rows,
             "has_countries": any(row["countries"] for row in rows),
             "approximate": figures.approximate,
+            "has_exact": bool(figures.counted_registrations or figures.counted_participants
+                              or figures.counted_surveys),
             "counted": f.t("figures_counted", registrations=f.number(figures.counted_registrations),
                            participants=f.number(figures.counted_participants),
                            surveys=f.number(figures.counted_surveys)),
