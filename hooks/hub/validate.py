@@ -78,7 +78,7 @@ def expected(hint: Any) -> str:
         return " or ".join(expected(arg) for arg in typing.get_args(hint) if arg is not type(None))
     if origin is list:
         return f"a list of {expected(typing.get_args(hint)[0])}"
-    if origin is dict:
+    if origin is dict or hint is dict:
         return "a mapping from language code (ar, en, es, fr, ru, zh) to text"
     if dataclasses.is_dataclass(hint):
         return "a mapping of fields (" + ", ".join(f.name for f in dataclasses.fields(hint)) + ")"
