@@ -176,7 +176,7 @@ class Webinar:
     recording: Recording | None = doc("The recording, once published.", default=None)
     slides: list[SlideDeck] = doc("Slide decks.", default=())
     registration: Registration | None = doc("How to register, for an upcoming webinar.", default=None)
-    stats: Stats | None = doc("Registrations, participants and survey response rate.", default=None)
+    stats: Stats | None = doc("Registrations, participants, countries and survey response rate.", default=None)
 
 
 # The three kinds of staff file, by folder under webinars/.
