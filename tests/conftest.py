@@ -62,6 +62,12 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def figures_site(tmp_path_factory) -> Path:
+    """The site built from fictional figures: exact, approximate ("more than"), none; unnumbered webinars."""
+    return built_site(make_project(tmp_path_factory.mktemp("figures"), FIXTURES / "figures"))
+
+
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """The site built from fictional hostile data that passes validation (must come out inert)."""
     return built_site(make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile"))

@@ -53,7 +53,7 @@ def test_bad_data_exits_one_with_every_problem_located(tmp_path):
     project = make_project(tmp_path / "p", FIXTURES / "hub")
     data = project / "webinars"
     edit(data / "2027-03-28-upcoming-across-dst.yml", "date: 2027-03-28", "date: 2027-02-30")
-    edit(data / "2027-06-10-upcoming-bogota.yml", "language:", "langage:")
+    edit(data / "2027-06-10-upcoming-bogota.yml", "date:", "dat:")  # date is required (language is not)
     edit(data / "experts" / "ada-example.yml", "country: KE", "country: Kenya")
     (data / "Bad Name.yml").write_text("series: demo-series\n", encoding="utf-8")
     result = hub_check(project)
@@ -62,9 +62,9 @@ def test_bad_data_exits_one_with_every_problem_located(tmp_path):
     found = problems(result)
     assert len(found) == 5, found
     assert found[0].startswith("webinars/2027-03-28-upcoming-across-dst.yml:7:7: date: '2027-02-30' is not a real calendar date")
-    assert any(re.match(r"webinars/2027-06-10-upcoming-bogota\.yml:\d+:1: langage: unknown field; did you mean 'language'\?", f)
+    assert any(re.match(r"webinars/2027-06-10-upcoming-bogota\.yml:\d+:1: dat: unknown field; did you mean 'date'\?", f)
                for f in found), found
-    assert any(re.match(r"webinars/2027-06-10-upcoming-bogota\.yml:\d+:1: language: is missing", f) for f in found), found
+    assert any(re.match(r"webinars/2027-06-10-upcoming-bogota\.yml:\d+:1: date: is missing", f) for f in found), found
     assert any(re.match(r"webinars/experts/ada-example\.yml:\d+:10: country: must be a two-letter ISO country code", f)
                for f in found), found
     assert any(f.startswith("webinars/Bad Name.yml:1:1: file name 'Bad Name'") for f in found), found

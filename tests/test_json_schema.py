@@ -90,7 +90,10 @@ date: 2027-05-04
 # (kind, document, a fragment of the python-jsonschema message). Each one is refused by the build too.
 INVALID = [
     ("webinar", VALID_WEBINAR + "colour: blue\n", "Additional properties"),
-    ("webinar", VALID_WEBINAR.replace("number: 3\n", ""), "'number' is a required property"),
+    ("webinar", VALID_WEBINAR.replace("date: 2027-05-04\n", ""), "'date' is a required property"),
+    ("webinar", VALID_WEBINAR + "format: webinar\n", "is not one of"),
+    ("webinar", VALID_WEBINAR + "stats:\n  participants: {about: 250}\n", "is not valid under any"),
+    ("webinar", VALID_WEBINAR + "report_links:\n  - url: https://example.org/news\n", "'label' is a required property"),
     ("webinar", VALID_WEBINAR.replace("2027-05-04", "2027-02-30"), "is not a 'date'"),
     ("webinar", VALID_WEBINAR.replace("2027-05-04", "4 May 2027"), "does not match"),
     ("webinar", VALID_WEBINAR.replace("language: en", "language: de"), "is not one of"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import re
@@ -174,3 +175,16 @@ def test_new_expert_is_valid_with_its_modeline(tmp_path):
     assert load_catalog(root).experts["grace-exemplo"].data.name == "Grace Exemplo"
     again = hub_new(root, "expert", "--name", "Grace Exemplo", "--no-input")
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_a_series_that_numbers_none_of_its_webinars_gets_no_invented_number(tmp_path):
+    """The later series (2024, 2025) has no numbers in its sources: a new webinar of it gets none either."""
+    from conftest import make_project
+    from hub.catalog import load_catalog
+    from hub.scaffold import new_webinar
+
+    project = make_project(tmp_path / "p")
+    path = new_webinar(project, date="2026-10-01", language="en", series="technical-assistance-webinars",
+                       title="A new session", interactive=False, stdout=io.StringIO(), stderr=io.StringIO())
+    assert "\nnumber:" not in path.read_text()
+    assert load_catalog(project).webinars[path.stem].data.number is None

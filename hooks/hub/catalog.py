@@ -239,14 +239,17 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
         out.add(mark_of(raw, "series"), "series",
                 f"unknown series '{webinar.series}' (expected a file webinars/series/{webinar.series}.yml; known: {known}); "
                 f"for example: series: {next(iter(sorted(catalog.series)), 'pilot-2019')}")
-    for index, expert in enumerate(webinar.experts):
-        if expert not in catalog.experts and expert not in catalog.broken:
-            out.add(mark_of(raw, "experts", index), f"experts[{index}]",
-                    f"unknown expert '{expert}' (expected a file webinars/experts/{expert}.yml); add that file (./hub "
-                    f"new expert), or correct the id, e.g. experts: [{next(iter(sorted(catalog.experts)), 'ada-example')}]")
-    if len(set(webinar.experts)) != len(webinar.experts):
-        out.add(mark_of(raw, "experts"), "experts",
-                "lists the same expert twice: name each expert once, e.g. experts: [ada-example, jean-exemple]")
+    example = next(iter(sorted(catalog.experts)), "ada-example")
+    for field in ("moderators", "experts"):
+        people = getattr(webinar, field)
+        for index, expert in enumerate(people):
+            if expert not in catalog.experts and expert not in catalog.broken:
+                out.add(mark_of(raw, field, index), f"{field}[{index}]",
+                        f"unknown expert '{expert}' (expected a file webinars/experts/{expert}.yml); add that file "
+                        f"(./hub new expert), or correct the id, e.g. {field}: [{example}]")
+        if len(set(people)) != len(people):
+            out.add(mark_of(raw, field), field,
+                    f"lists the same expert twice: name each expert once, e.g. {field}: [ada-example, jean-exemple]")
     if (webinar.start is None) != (webinar.timezone is None):
         present = "start" if webinar.start is not None else "timezone"
         out.add(mark_of(raw, present), present,
@@ -319,6 +322,8 @@ def _check_expert(entry: Entry, catalog: Catalog, out: Collector) -> None:
 def _check_numbers(catalog: Catalog, problems: list[Problem]) -> None:
     seen: dict[tuple[str, int], Entry] = {}
     for entry in sorted(catalog.webinars.values(), key=lambda e: e.source):
+        if entry.data.number is None:
+            continue
         key = (entry.data.series, entry.data.number)
         if key in seen:
             out = Collector(entry.source)

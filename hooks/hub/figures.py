@@ -1,6 +1,8 @@
 """The series in figures: per-webinar numbers, totals, averages and budget use, computed from the data.
 
 Numbers are never typed twice: every figure on the figures page, in charts and tables, comes from here.
+Totals, averages and rates are computed over exact figures only: an approximate figure ("more than 250",
+``schema.Approximate``) is listed as published, never summed, averaged, charted or used in a rate.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import mean
 
-from .model import Hub, WebinarFacts
+from .model import Hub, WebinarFacts, exact
 from .schema import Budget
 
 
@@ -16,8 +18,12 @@ from .schema import Budget
 class SeriesFigures:
     series_id: str
     webinars: tuple[WebinarFacts, ...]  # those with figures, by number
-    registrations: int
-    participants: int
+    registrations: int | None  # sum of the exact figures; None when there is none
+    participants: int | None
+    counted_registrations: int  # how many webinars the sums and means are over
+    counted_participants: int
+    counted_surveys: int
+    approximate: bool  # some figures are approximate (listed, not counted)
     attendance_rate: float | None  # all participants ÷ all registrations, percent
     mean_registrations: float | None
     mean_participants: float | None
@@ -33,7 +39,14 @@ class SeriesFigures:
 
 
 def _values(webinars, name: str) -> list[float]:
-    return [getattr(w.data.stats, name) for w in webinars if getattr(w.data.stats, name) is not None]
+    """The exact values of one figure (approximate ones left out)."""
+    values = (getattr(w.data.stats, name) for w in webinars)
+    return [value for value in values if isinstance(value, (int, float))]
+
+
+def _approximate(webinars) -> bool:
+    return any(getattr(w.data.stats, name) is not None and exact(getattr(w.data.stats, name)) is None
+               for w in webinars for name in ("registrations", "participants", "countries"))
 
 
 def series_figures(hub: Hub, series_id: str) -> SeriesFigures:
@@ -47,8 +60,12 @@ def series_figures(hub: Hub, series_id: str) -> SeriesFigures:
     return SeriesFigures(
         series_id=series_id,
         webinars=webinars,
-        registrations=int(sum(registrations)),
-        participants=int(sum(participants)),
+        registrations=int(sum(registrations)) if registrations else None,
+        participants=int(sum(participants)) if participants else None,
+        counted_registrations=len(registrations),
+        counted_participants=len(participants),
+        counted_surveys=len(surveys),
+        approximate=_approximate(webinars),
         attendance_rate=100 * paired_participants / paired_registrations if paired_registrations else None,
         mean_registrations=mean(registrations) if registrations else None,
         mean_participants=mean(participants) if participants else None,

@@ -65,6 +65,11 @@ def typeset(text: str, code: str) -> str:
     return FRENCH_SPACE_BEFORE.sub("\u00a0", text)
 
 
+def heading(number: int | None, title: str) -> str:
+    """A webinar's title as pages and feeds head it: "VIII. Title", or the title alone when unnumbered."""
+    return f"{roman(number)}. {title}" if number is not None else title
+
+
 @lru_cache(maxsize=None)
 def roman(number: int) -> str:
     """Roman numeral, as the series numbers its webinars (I–VIII in the pilot)."""
@@ -133,6 +138,29 @@ class Formatter:
         # Babel 2.18 has no long pattern for minutes in Chinese (it prints "duration-minute"): use short.
         length = "short" if self.code == "zh" else "long"
         return babel.units.format_unit(value, "duration-minute", length=length, locale=self.locale)
+
+    def figure(self, value) -> str:
+        """A count as the source gives it: exact (1 234), or approximate ("more than 250")."""
+        bound = getattr(value, "more_than", None)
+        if bound is not None:
+            return self.t("more_than", number=self.number(bound))
+        return self.number(value)
+
+    def delivery_language(self, code: str | None) -> str:
+        """The name of the language a webinar is delivered in, or "Language not stated"."""
+        return self.language_name(code) if code else self.t("language_unknown")
+
+    def webinar_line(self, number: int | None, day: date, language: str | None) -> str:
+        """One line about a webinar (number, date, language), saying only what the data gives."""
+        values = {"date": self.date(day)}
+        if number is not None:
+            values["number"] = roman(number)
+        if language:
+            values["language"] = self.language_name(language)
+        key = {(True, True): "webinar_description", (False, True): "webinar_description_unnumbered",
+               (True, False): "webinar_description_no_language",
+               (False, False): "webinar_description_plain"}[(number is not None, bool(language))]
+        return self.t(key, **values)
 
     def language_name(self, code: str) -> str:
         """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .catalog import Catalog, Entry
-from .schema import Expert, Series, Webinar
+from .schema import Approximate, Expert, Series, Webinar
 
 
 def build_date(environ: dict[str, str] | None = None) -> date:
@@ -25,6 +25,11 @@ def build_date(environ: dict[str, str] | None = None) -> date:
     if environ.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), timezone.utc).date()
     return date.today()
+
+
+def exact(figure: int | Approximate | None) -> int | None:
+    """A figure when it is exact; None when unknown or approximate ("more than 250" is never a number)."""
+    return figure if isinstance(figure, int) else None
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,14 @@ class WebinarFacts:
 
     @property
     def attendance_rate(self) -> float | None:
-        """Participants ÷ registrations, in percent."""
+        """Participants ÷ registrations, in percent: only when both are exact."""
         stats = self.data.stats
-        if not stats or not stats.registrations or stats.participants is None:
+        if not stats:
             return None
-        return 100 * stats.participants / stats.registrations
+        registrations, participants = exact(stats.registrations), exact(stats.participants)
+        if not registrations or participants is None:
+            return None
+        return 100 * participants / registrations
 
 
 @dataclass(frozen=True)
@@ -79,11 +87,12 @@ class Hub:
 
     @cached_property
     def in_series(self) -> dict[str, tuple[WebinarFacts, ...]]:
-        """Webinars of each series by number."""
+        """Webinars of each series by number; those without a number after, by date."""
         groups: dict[str, list[WebinarFacts]] = defaultdict(list)
         for webinar in self.webinars:
             groups[webinar.data.series].append(webinar)
-        return {key: tuple(sorted(group, key=lambda w: w.data.number)) for key, group in groups.items()}
+        return {key: tuple(sorted(group, key=lambda w: (w.data.number is None, w.data.number or 0)))
+                for key, group in groups.items()}
 
     @cached_property
     def _neighbours(self) -> dict[str, tuple[WebinarFacts | None, WebinarFacts | None]]:
@@ -103,7 +112,7 @@ class Hub:
     def by_expert(self) -> dict[str, tuple[WebinarFacts, ...]]:
         groups: dict[str, list[WebinarFacts]] = defaultdict(list)
         for webinar in self.webinars:
-            for expert in webinar.data.experts:
+            for expert in dict.fromkeys((*webinar.data.moderators, *webinar.data.experts)):
                 groups[expert].append(webinar)
         return {key: tuple(group) for key, group in groups.items()}
 

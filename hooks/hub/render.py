@@ -82,9 +82,8 @@ class Renderer:
         webinar = self.hub.by_slug[slug]
         ctx = self.context(lang, webinar_path(slug))
         view = webinar_page(ctx, webinar)
-        title = f"{view.card.number}. {view.card.title.text}"
-        description = ctx.f.t("webinar_description", number=view.card.number, date=view.card.date,
-                              language=view.card.language)
+        title = view.card.heading
+        description = ctx.f.webinar_line(webinar.data.number, webinar.data.date, webinar.data.language)
         return GeneratedPage(f"webinars/{slug}", lang, title, description,
                              self.render("webinar.html", ctx, page=view),
                              meta=webinar_meta(ctx, webinar, self.site_url))

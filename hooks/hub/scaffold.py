@@ -79,9 +79,10 @@ def check_series(root: Path, series: str) -> str:
     return series
 
 
-def next_number(root: Path, series: str) -> int:
-    """One more than the highest number used in ``series`` (files that do not parse are skipped)."""
-    highest = 0
+def next_number(root: Path, series: str) -> int | None:
+    """One more than the highest number used in ``series`` (files that do not parse are skipped);
+    None when the series has webinars but numbers none of them (a number would be invented)."""
+    highest, unnumbered = 0, 0
     for path in (root / "webinars").glob("*.yml"):
         try:
             raw = load_file(path)
@@ -91,7 +92,9 @@ def next_number(root: Path, series: str) -> int:
             number = raw.get("number")
             if isinstance(number, int) and not isinstance(number, bool):
                 highest = max(highest, number)
-    return highest + 1
+            elif number is None:
+                unnumbered += 1
+    return None if unnumbered and not highest else highest + 1
 
 
 # ---------------------------------------------------------------- commented-out optional sections
@@ -155,15 +158,16 @@ def quoted(text: str) -> str:
 # ---------------------------------------------------------------- the two kinds of new file
 
 
-def webinar_text(*, series: str, number: int, title: str, language: str, day: Date) -> str:
+def webinar_text(*, series: str, number: int | None, title: str, language: str, day: Date) -> str:
+    which = f"Webinar {number}" if number is not None else "A webinar (the series numbers none of its webinars)"
     lines = [
         WEBINAR_MODELINE,
-        f"# Webinar {number} of the series '{series}', created with ./hub new.",
+        f"# {which} of the series '{series}', created with ./hub new.",
         "# Fill in what you know, then run ./hub check. Lines starting with # are comments: to use an",
         "# optional section, remove the '#' in front of its lines (keep the indentation) and fill it in.",
         "# The staff guide (docs/staff-guide.en.md) explains every field.",
         f"series: {series}",
-        f"number: {number}",
+        *([f"number: {number}"] if number is not None else []),
         "title:",
         f"  {language}: {quoted(title)}",
         "  # Add the title in other languages on lines like the one above (ar, en, es, fr, ru, zh).",
@@ -173,7 +177,7 @@ def webinar_text(*, series: str, number: int, title: str, language: str, day: Da
         "# start and timezone go together: the start time (HH:MM, in quotes) in that IANA time zone.",
         '#start: "14:00"',
         "#timezone: Europe/Zurich",
-        *optional_sections(Webinar, {"start", "timezone"}, language),
+        *optional_sections(Webinar, {"start", "timezone", "number", "language"}, language),
     ]
     return "\n".join(lines) + "\n"
 
@@ -263,7 +267,7 @@ def new_webinar(root: Path, *, date: str | None = None, language: str | None = N
     number = next_number(root, the_series)
     suggested = f"{day.isoformat()}-{slugify(the_title)}".rstrip("-")
     if suggested == day.isoformat():  # a title in a non-Latin script
-        suggested = f"{day.isoformat()}-{the_series}-{number}"
+        suggested = f"{day.isoformat()}-{the_series}" + (f"-{number}" if number is not None else "")
     if slug is None and ask is None:
         slug = suggested
     the_slug = obtain(slug, "File name (slug) of the webinar", check_slug, ask, stderr, suggested)
@@ -273,7 +277,7 @@ def new_webinar(root: Path, *, date: str | None = None, language: str | None = N
     text = webinar_text(series=the_series, number=number, title=the_title, language=the_language, day=day)
     _write_new(path, text)
     _revalidate(root, path, stdout, stderr)
-    print(f"created {path.relative_to(root)}: webinar {number} of '{the_series}'. "
+    print(f"created {path.relative_to(root)}: webinar {number if number is not None else '(unnumbered)'} of '{the_series}'. "
           "Fill it in, then run ./hub check and ./hub serve to preview.", file=stdout)
     return path
 

@@ -49,6 +49,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ReportLink:
+    label: LocalizedText = doc("What the link leads to, per language, e.g. 'News item on the webinar'.")
+    url: Url = doc("Absolute http(s) address of the report or news item.")
+    language: LanguageCode | None = doc("Language of the linked page, when it is in one language only.", default=None)
+    published: date | None = doc("Date the report or news item was published (YYYY-MM-DD).", default=None)
+
+
+@dataclass(frozen=True)
+class Approximate:
+    """A figure known only approximately, as the source states it: never summed, averaged or charted."""
+
+    more_than: Count = doc("The figure as the source gives it: 'more than 250' is more_than: 250.")
+
+
+# A count as the source gives it: a whole number when exact, {more_than: N} when approximate.
+Figure = Count | Approximate
+
+
+@dataclass(frozen=True)
 class Expert:
     """``webinars/experts/<id>.yml``: one expert; the file name is the id used by webinars."""
 
@@ -73,9 +92,17 @@ class Series:
     """``webinars/series/<id>.yml``: a series of webinars, e.g. the 2019 pilot phase."""
 
     title: LocalizedText = doc("Name of the series, per language.")
-    decision: PlainText = doc("The decision the series stems from, e.g. 'CDIP/23/9, option B'.")
-    period: Annotated[str, Text(40)] | int = doc("A year (2019) or a short text.")
+    decision: LocalizedText | PlainText | None = doc(
+        "The decision the series stems from, per language (e.g. en: 'CDIP/23/9, option B'), or one text for all.",
+        default=None)
+    period: Annotated[str, Text(40)] | int | None = doc("A year (2019) or a short text.", default=None)
     description: LocalizedMarkdown | None = doc("What the series is, per language (Markdown).", default=None)
+    programme: list[LocalizedText] = doc(
+        "How the series' webinars run, as its report describes it, one step per item (per language). "
+        "Leave out when the sources do not say.", default=())
+    materials: LocalizedMarkdown | None = doc(
+        "Where the series' recordings and slides were published, as the sources say, per language (Markdown); "
+        "shown on past webinars that list neither.", default=None)
     budget: Budget | None = doc("Planned and spent budget.", default=None)
 
 
@@ -113,35 +140,43 @@ class Registration:
 
 @dataclass(frozen=True)
 class Stats:
-    registrations: Count | None = doc("Number of people registered.", default=None)
-    participants: Count | None = doc("Number of people who took part.", default=None)
+    registrations: Figure | None = doc("Number of people registered (a whole number, or more_than: N).", default=None)
+    participants: Figure | None = doc("Number of people who took part (a whole number, or more_than: N).", default=None)
+    countries: Figure | None = doc("Number of countries participants came from (a whole number, or more_than: N).",
+                                   default=None)
     survey_response_rate: Percent | None = doc("Share of participants who answered the survey, in percent.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # keyword-only: optional fields may come before required ones
 class Webinar:
     """``webinars/<slug>.yml``: one webinar; the file name is its id and its URL slug."""
 
     series: Identifier = doc("Id of the series (a file in webinars/series/).")
-    number: Annotated[int, Range(1, 3999)] = doc("Number in the series, shown as a Roman numeral.")
+    number: Annotated[int, Range(1, 3999)] | None = doc(
+        "Number in the series, shown as a Roman numeral; leave out when the series does not number them.",
+        default=None)
     title: LocalizedText = doc("Title per language; at least one.")
-    language: LanguageCode = doc("Language the webinar is delivered in.")
+    language: LanguageCode | None = doc("Language the webinar is delivered in; leave out when not known.", default=None)
     date: date = doc("Date of the webinar (YYYY-MM-DD).")
     start: time | None = doc("Start time in the webinar's time zone (HH:MM, quoted).", default=None)
     timezone: Annotated[str, TimeZone()] | None = doc("IANA time zone of the start time, e.g. Europe/Zurich.", default=None)
     duration: Minutes | None = doc("Planned length in minutes.", default=None)
+    format: Annotated[str, OneOf(("online", "hybrid", "in-person"))] | None = doc(
+        "online, hybrid (online and in a room) or in-person; leave out when not known.", default=None)
     status: Annotated[str, OneOf(("scheduled", "cancelled", "postponed"))] = doc(
         "scheduled unless the webinar was cancelled or postponed.", default="scheduled"
     )
     region: LocalizedText | None = doc("Target region or audience, per language.", default=None)
     summary: LocalizedMarkdown | None = doc("What the webinar is about, per language (Markdown).", default=None)
     report: LocalizedMarkdown | None = doc("Completion report, per language (Markdown).", default=None)
-    experts: list[Identifier] = doc("Ids of the experts (files in webinars/experts/).", default=())
+    report_links: list[ReportLink] = doc("Published reports or news items about the webinar.", default=())
+    moderators: list[Identifier] = doc("Ids of the moderators (files in webinars/experts/).", default=())
+    experts: list[Identifier] = doc("Ids of the speakers (files in webinars/experts/).", default=())
     organizers: list[Organizer] = doc("Who opens the webinar, gives remarks, moderates.", default=())
     recording: Recording | None = doc("The recording, once published.", default=None)
     slides: list[SlideDeck] = doc("Slide decks.", default=())
     registration: Registration | None = doc("How to register, for an upcoming webinar.", default=None)
-    stats: Stats | None = doc("Registrations, participants and survey response rate.", default=None)
+    stats: Stats | None = doc("Registrations, participants, countries and survey response rate.", default=None)
 
 
 # The three kinds of staff file, by folder under webinars/.

@@ -217,6 +217,26 @@ def _shape(hint: Any) -> tuple[str, tuple]:
     return "scalar", ()
 
 
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a YAML value has the shape of ``hint`` (a mapping for a dataclass, a number for int...)."""
+    kind, args = _shape(hint)
+    if kind == "annotated":
+        return _fits(value, args[0])
+    if kind in ("dict", "dataclass"):
+        return isinstance(value, dict)
+    if kind == "list":
+        return isinstance(value, list)
+    if kind == "union":
+        return any(_fits(value, arg) for arg in args)
+    if hint is bool or isinstance(value, bool):
+        return hint is bool and isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int)
+    if hint is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, str)  # text, dates and times are written as text
+
+
 def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any:
     """Convert ``value`` to ``hint`` or record why not (and raise _Invalid)."""
     kind, args = _shape(hint)
@@ -235,12 +255,17 @@ def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any
             return None
         if len(options) == 1:
             return convert(value, options[0], path, mark, out)
+        trials = []
         for option in options:  # e.g. a year (int) or a short text (str)
             trial = Collector(out.file)
             try:
                 return convert(value, option, path, mark, trial)
             except _Invalid:
-                continue
+                trials.append((option, trial))
+        fitting = [trial for option, trial in trials if _fits(value, option)]
+        if len(fitting) == 1:  # e.g. -3 for a count or {more_than: N}: the count's own message
+            out.problems.extend(fitting[0].problems)
+            raise _Invalid
         out.add(mark, path, f"expected {expected(hint)}, got {describe(value)}; {example(hint, path)}")
         raise _Invalid
     if kind == "list":

@@ -16,9 +16,9 @@ from . import safe_markdown
 from .charts import grouped_bars
 from .figures import all_series_figures
 from .languages import BY_CODE
-from .localize import Formatter, Shown, pick, roman
+from .localize import Formatter, Shown, heading, pick, roman
 from .media import player_for
-from .model import Hub, WebinarFacts
+from .model import Hub, WebinarFacts, exact
 from .schema import Expert
 from .urls import calendar_path, expert_path, page_url, relative, webinar_path
 
@@ -67,11 +67,13 @@ class PageContext:
 class WebinarCard:
     slug: str
     url: str
-    number: str
+    number: str | None  # Roman numeral; None when the series does not number its webinars
     title: Shown
+    heading: str  # "VIII. Title", or the title alone
     date: str
     date_iso: str
-    language: str
+    language: str  # the delivery language's name, or "Language not stated"
+    language_known: bool
     region: Shown | None
     status: str
     series_title: Shown | None
@@ -81,14 +83,17 @@ class WebinarCard:
 def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
     data = webinar.data
     series = ctx.hub.series.get(data.series)
+    title = ctx.text(data.title, data.language)
     return WebinarCard(
         slug=webinar.slug,
         url=ctx.link(webinar_path(webinar.slug)),
-        number=roman(data.number),
-        title=ctx.text(data.title, data.language),
+        number=roman(data.number) if data.number is not None else None,
+        title=title,
+        heading=heading(data.number, title.text),
         date=ctx.f.date(data.date),
         date_iso=data.date.isoformat(),
-        language=ctx.f.language_name(data.language),
+        language=ctx.f.delivery_language(data.language),
+        language_known=data.language is not None,
         region=ctx.text(data.region, data.language),
         status=webinar.status,
         series_title=ctx.text(series.title) if series else None,
@@ -118,14 +123,15 @@ def expert_card(ctx: PageContext, expert_id: str) -> ExpertCard:
 
 @dataclass
 class StatsView:
-    registrations: str | None = None
+    registrations: str | None = None  # exact ("1 234") or approximate ("more than 250"), as the source gives it
     participants: str | None = None
-    attendance_rate: str | None = None
+    countries: str | None = None
+    attendance_rate: str | None = None  # only from exact figures
     survey_response_rate: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not any((self.registrations, self.participants, self.survey_response_rate))
+        return not any((self.registrations, self.participants, self.countries, self.survey_response_rate))
 
 
 def stats_view(ctx: PageContext, webinar: WebinarFacts) -> StatsView:
@@ -135,8 +141,9 @@ def stats_view(ctx: PageContext, webinar: WebinarFacts) -> StatsView:
     f = ctx.f
     rate = webinar.attendance_rate
     return StatsView(
-        registrations=f.number(stats.registrations) if stats.registrations is not None else None,
-        participants=f.number(stats.participants) if stats.participants is not None else None,
+        registrations=f.figure(stats.registrations) if stats.registrations is not None else None,
+        participants=f.figure(stats.participants) if stats.participants is not None else None,
+        countries=f.figure(stats.countries) if stats.countries is not None else None,
         attendance_rate=f.percent(round(rate)) if rate is not None else None,
         survey_response_rate=(f.percent(stats.survey_response_rate)
                               if stats.survey_response_rate is not None else None),
@@ -147,17 +154,22 @@ def stats_view(ctx: PageContext, webinar: WebinarFacts) -> StatsView:
 class WebinarPage:
     card: WebinarCard
     series_title: Shown | None
-    decision: str | None
+    decision: Shown | None
     time: dict[str, str] | None
     duration: str | None
+    format: str | None  # online, hybrid or in person, localized; None when not known
     summary: dict | None
     report: dict | None
+    report_links: list[dict]
+    moderators: list[ExpertCard]
     experts: list[ExpertCard]
+    programme: list[Shown]  # the series' running order, only when the series' sources describe it
     organizers: list[dict]
     stats: StatsView
     registration: dict | None
     recording: dict | None
     slides: list[dict]
+    materials: dict | None  # where the series' recordings and slides are, when this page lists neither
     previous: WebinarCard | None
     next: WebinarCard | None
     status_note: str | None
@@ -214,20 +226,43 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     status_note = None
     if data.status != "scheduled":
         status_note = f.t(f"status_{data.status}")
+    report_links = [
+        {
+            "url": link.url,
+            "label": ctx.text(link.label),
+            "lang": link.language,
+            "language": f.language_name(link.language) if link.language else None,
+            "published": f.date(link.published) if link.published else None,
+            "published_iso": link.published.isoformat() if link.published else None,
+        }
+        for link in data.report_links
+    ]
+    materials = None
+    if series and not webinar.upcoming and not recording and not slides:
+        materials = ctx.markdown(series.materials)
+    decision = None
+    if series and series.decision:
+        decision = (Shown(series.decision, ctx.lang) if isinstance(series.decision, str)
+                    else ctx.text(series.decision))
     return WebinarPage(
         card=webinar_card(ctx, webinar),
         series_title=ctx.text(series.title) if series else None,
-        decision=series.decision if series else None,
+        decision=decision,
         time=_time_view(ctx, webinar),
         duration=f.minutes(data.duration) if data.duration else None,
+        format=f.t("format_" + data.format.replace("-", "_")) if data.format else None,
         summary=ctx.markdown(data.summary, data.language),
         report=ctx.markdown(data.report, data.language),
+        report_links=report_links,
+        moderators=[expert_card(ctx, expert) for expert in data.moderators],
         experts=[expert_card(ctx, expert) for expert in data.experts],
+        programme=[ctx.text(step) for step in series.programme] if series else [],
         organizers=[{"role": f.t(f"role_{o.role}"), "name": ctx.text(o.name)} for o in data.organizers],
         stats=stats_view(ctx, webinar),
         registration=registration,
         recording=recording,
         slides=slides,
+        materials=materials,
         previous=webinar_card(ctx, previous) if previous else None,
         next=webinar_card(ctx, following) if following else None,
         status_note=status_note,
@@ -268,14 +303,17 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
             stats = webinar.data.stats
             rows.append({
                 "card": webinar_card(ctx, webinar),
-                "registrations": maybe(stats.registrations, f.number),
-                "participants": maybe(stats.participants, f.number),
+                "registrations": maybe(stats.registrations, f.figure),
+                "participants": maybe(stats.participants, f.figure),
+                "countries": maybe(stats.countries, f.figure),
                 "attendance_rate": maybe(webinar.attendance_rate, lambda v: f.percent(round(v))),
                 "survey_response_rate": maybe(stats.survey_response_rate, f.percent),
             })
+        # Only exact figures are charted: a bar for "more than 250" would draw 250 as if it were known.
         charted = [w for w in figures.webinars
-                   if w.data.stats.registrations is not None and w.data.stats.participants is not None]
-        chart = grouped_bars([roman(w.data.number) for w in charted],
+                   if exact(w.data.stats.registrations) is not None and exact(w.data.stats.participants) is not None]
+        chart = grouped_bars([roman(w.data.number) if w.data.number is not None else f.date(w.data.date, "short")
+                              for w in charted],
                              [(w.data.stats.registrations, w.data.stats.participants) for w in charted],
                              f.number, rtl) if charted else None
         budget = figures.budget
@@ -283,13 +321,20 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
             "id": figures.series_id,
             "title": ctx.text(series.title) if series else None,
             "rows": rows,
+            "has_countries": any(row["countries"] for row in rows),
+            "approximate": figures.approximate,
+            "has_exact": bool(figures.counted_registrations or figures.counted_participants
+                              or figures.counted_surveys),
+            "counted": f.t("figures_counted", registrations=f.number(figures.counted_registrations),
+                           participants=f.number(figures.counted_participants),
+                           surveys=f.number(figures.counted_surveys)),
             "chart": chart,
             "chart_summary": f.t("chart_summary", count=f.number(len(charted)),
-                                 registrations=f.number(figures.registrations),
-                                 participants=f.number(figures.participants)),
+                                 registrations=f.number(sum(w.data.stats.registrations for w in charted)),
+                                 participants=f.number(sum(w.data.stats.participants for w in charted))),
             "totals": {
-                "registrations": f.number(figures.registrations),
-                "participants": f.number(figures.participants),
+                "registrations": maybe(figures.registrations, f.number),
+                "participants": maybe(figures.participants, f.number),
                 "attendance_rate": maybe(figures.attendance_rate, lambda v: f.percent(round(v))),
             },
             "means": {

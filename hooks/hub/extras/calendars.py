@@ -35,7 +35,8 @@ def sequence(hub: Hub, webinar: WebinarFacts) -> int:
 
 def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
     data = webinar.data
-    lang = data.language  # the event speaks the webinar's own language, as its attendees do
+    # The event speaks the webinar's own language, as its attendees do (English when not stated).
+    lang = data.language or DEFAULT_LANGUAGE
     shown = title(webinar, lang)
     url = webinar_url(site_url, webinar, lang)
     item = Event()

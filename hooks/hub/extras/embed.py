@@ -23,7 +23,7 @@ TEMPLATE = """\
 {% if items %}
 <ul>
 {% for item in items %}
-  <li><a href="{{ item.url }}"{% if item.title_lang != lang %} lang="{{ item.title_lang }}"{% endif %}>{{ item.number }}. {{ item.title }}</a>
+  <li><a href="{{ item.url }}"{% if item.title_lang != lang %} lang="{{ item.title_lang }}"{% endif %}>{% if item.number %}{{ item.number }}. {% endif %}{{ item.title }}</a>
     — <time datetime="{{ item.date_iso }}">{{ item.date }}</time>{% if item.time %}, {{ item.time }}{% endif %} · {{ item.language }}</li>
 {% endfor %}
 </ul>
@@ -41,14 +41,15 @@ def _item(f: Formatter, webinar: WebinarFacts, site_url: str) -> dict:
     shown = title(webinar, f.code)
     starts = webinar.starts_at
     return {
-        "number": roman(webinar.data.number),
+        "number": roman(webinar.data.number) if webinar.data.number is not None else None,
         "title": shown.text,
         "title_lang": shown.lang,
         "url": webinar_url(site_url, webinar, f.code),
         "date": f.date(webinar.data.date),
         "date_iso": webinar.data.date.isoformat(),
         "time": f"{f.time(starts)} ({f.timezone(starts)})" if starts else None,
-        "language": f.t("delivered_in", language=f.language_name(webinar.data.language)),
+        "language": (f.t("delivered_in", language=f.language_name(webinar.data.language))
+                     if webinar.data.language else f.t("language_unknown")),
     }
 
 

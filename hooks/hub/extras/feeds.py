@@ -17,7 +17,7 @@ from markupsafe import escape
 
 from .. import safe_markdown
 from ..languages import CODES, url_prefix
-from ..localize import Formatter, pick, roman
+from ..localize import Formatter, heading, pick
 from ..model import Hub, WebinarFacts
 from .common import absolute, announced, build_time, midnight, site_host, title, webinar_url
 
@@ -39,8 +39,7 @@ class Item:
 
 def _summary_html(f: Formatter, webinar: WebinarFacts, lang: str) -> str:
     data = webinar.data
-    line = f.t("webinar_description", number=roman(data.number), date=f.date(data.date),
-               language=f.language_name(data.language))
+    line = f.webinar_line(data.number, data.date, data.language)
     parts = [f"<p>{escape(line)}</p>"]
     summary = pick(data.summary, lang, data.language)
     if summary:
@@ -68,12 +67,12 @@ def _item(f: Formatter, webinar: WebinarFacts, lang: str, site_url: str, item_id
           recorded: bool) -> Item:
     shown = title(webinar, lang)
     link = webinar_url(site_url, webinar, lang)
-    heading = f"{roman(webinar.data.number)}. {shown.text}"
+    headline = heading(webinar.data.number, shown.text)
     html = _summary_html(f, webinar, lang)
     if not recorded:
-        return Item(item_id, heading, shown.lang, link, day, html)
+        return Item(item_id, headline, shown.lang, link, day, html)
     watch = f'<p><a href="{escape(webinar.data.recording.url)}">{escape(f.t("watch_recording"))}</a></p>'
-    return Item(item_id, f.t("recording_of", title=heading), shown.lang, link + "#recording", day, html + watch)
+    return Item(item_id, f.t("recording_of", title=headline), shown.lang, link + "#recording", day, html + watch)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..languages import CODES
-from ..model import Hub, WebinarFacts
+from ..model import Hub, WebinarFacts, exact
 from ..jsonschema_export import Walker, or_null
 from ..schema import Expert, Identifier, Series, Webinar
 from ..urls import expert_path, webinar_path
@@ -149,11 +149,16 @@ def open_data(hub: Hub, site_url: str) -> dict:
 
 
 CSV_COLUMNS = ("series", "number", "slug", "date", "language", "status", "registrations", "participants",
-               "attendance_rate", "survey_response_rate")
+               "attendance_rate", "survey_response_rate", "format", "countries",
+               "registrations_more_than", "participants_more_than", "countries_more_than")
 
 
 def figures_csv(hub: Hub) -> str:
-    """One row per webinar; empty cells where a figure is unknown; rates in percent."""
+    """One row per webinar; empty cells where a figure is unknown; rates in percent.
+
+    A count column holds exact figures only; an approximate one ("more than 250") is in its
+    ``<name>_more_than`` column, so that summing a column never adds a guess.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -164,11 +169,19 @@ def figures_csv(hub: Hub) -> str:
         def cell(value):
             return "" if value is None else value
 
+        def count(name):
+            return cell(exact(getattr(stats, name)) if stats else None)
+
+        def more_than(name):
+            return cell(getattr(getattr(stats, name, None), "more_than", None))
+
         writer.writerow([
-            data.series, data.number, webinar.slug, data.date.isoformat(), data.language, data.status,
-            cell(stats.registrations if stats else None), cell(stats.participants if stats else None),
+            data.series, cell(data.number), webinar.slug, data.date.isoformat(), cell(data.language), data.status,
+            count("registrations"), count("participants"),
             cell(None if rate is None else round(rate, 2)),
             cell(stats.survey_response_rate if stats else None),
+            cell(data.format), count("countries"),
+            more_than("registrations"), more_than("participants"), more_than("countries"),
         ])
     return out.getvalue()
 

@@ -16,12 +16,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from .. import safe_markdown
 from ..languages import CODES
-from ..localize import roman
+from ..localize import heading
 from ..model import WebinarFacts
 from ..urls import expert_path
 from .common import absolute, page_urls
 
 SCHEMA = "https://schema.org/"
+ATTENDANCE_MODE = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
+                   "in-person": "OfflineEventAttendanceMode"}
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
 OG_LOCALES = {"en": "en_US", "ar": "ar_AR", "zh": "zh_CN", "fr": "fr_FR", "ru": "ru_RU", "es": "es_ES"}
 DESCRIPTION_LENGTH = 300
@@ -49,8 +51,7 @@ def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
 def description(ctx, webinar: WebinarFacts) -> str:
     """Per webinar: number, date and language, then the start of the summary."""
     data, f = webinar.data, ctx.f
-    line = f.t("webinar_description", number=roman(data.number), date=f.date(data.date),
-               language=f.language_name(data.language))
+    line = f.webinar_line(data.number, data.date, data.language)
     summary = ctx.text(data.summary, data.language)
     return shorten(f"{line} {plain(summary.text)}" if summary else line)
 
@@ -91,7 +92,7 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
     data, f = webinar.data, ctx.f
     url = absolute(site_url, ctx.url)
     title = ctx.text(data.title, data.language)
-    name = f"{roman(data.number)}. {title.text}"
+    name = heading(data.number, title.text)
     text = description(ctx, webinar)
     node: dict = {
         "@type": "Event",
@@ -99,11 +100,13 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
         "name": name,
         "description": text,
         "url": url,
-        "inLanguage": data.language,
-        "eventAttendanceMode": SCHEMA + "OnlineEventAttendanceMode",
         "eventStatus": SCHEMA + EVENT_STATUS[data.status],
         "location": {"@type": "VirtualLocation", "url": url},
     }
+    if data.language:  # unknown: left out, never guessed
+        node["inLanguage"] = data.language
+    if data.format:  # unknown: left out
+        node["eventAttendanceMode"] = SCHEMA + ATTENDANCE_MODE[data.format]
     if webinar.starts_at is not None:
         node["startDate"] = webinar.starts_at.isoformat()
         if data.duration:
@@ -115,7 +118,7 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
     names = _organizers(ctx, data.organizers) or [ctx.f.t("organisation_name")]
     node["organizer"] = [{"@type": "Organization", "name": n, "url": absolute(site_url, "")} for n in names]
     performers = []
-    for expert_id in data.experts:
+    for expert_id in dict.fromkeys((*data.moderators, *data.experts)):
         expert = ctx.hub.experts.get(expert_id)
         if expert is None:
             continue
@@ -142,8 +145,9 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
             "description": text,
             "url": data.recording.url,
             "uploadDate": (data.recording.published or data.date).isoformat(),
-            "inLanguage": data.language,
         }
+        if data.language:
+            video["inLanguage"] = data.language
         if embed:
             video["embedUrl"] = embed
         if thumbnail:
