@@ -92,16 +92,16 @@ def _data_file(path: Path, source: str, kind: type, problems: list[Problem]) -> 
     lower = name.lower()
     if name in NOTES or name == PLACEHOLDER:
         return False
+    if name.startswith("."):
+        _refuse(problems, source, "a file whose name starts with a dot is not read: remove it, or rename it "
+                f"without the dot if it is a {what} file (e.g. {home}{'2027-03-28-patent-basics' if kind is Webinar else 'ada-example'}.yml)")
+        return False
     if name.endswith(".yml"):
         if not SLUG.fullmatch(path.stem):
             _refuse(problems, source, f"file name '{path.stem}' must use only lower-case letters, digits and hyphens "
                     f"(it becomes the page address), e.g. {home}2027-03-28-patent-basics.yml")
             return False
         return True
-    if name.startswith("."):
-        _refuse(problems, source, "a file whose name starts with a dot is not read: remove it, or rename it "
-                f"without the dot if it is a {what} file (e.g. {home}{'2027-03-28-patent-basics' if kind is Webinar else 'ada-example'}.yml)")
-        return False
     for suffix in (".yml", ".yaml"):
         if suffix in lower:
             stem = name[:lower.index(suffix)]

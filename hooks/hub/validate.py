@@ -35,14 +35,33 @@ class Problem:
 
 
 class Collector:
-    """Gathers the problems of one file so a run can report all of them at once."""
+    """Gathers the problems of one file so a run can report all of them at once (the first MAX_PROBLEMS:
+    a file with thousands of mistakes gets a readable list, and costs no more to check)."""
+
+    MAX_PROBLEMS = 200
 
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.more = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= self.MAX_PROBLEMS
 
     def add(self, mark: Mark, path: str, message: str) -> None:
+        if self.full:
+            self.more += 1
+            return
         self.problems.append(Problem(self.file, mark.line, mark.column, path, message))
+
+    def close(self) -> None:
+        """Say how many problems were left out, on the line after the last one listed."""
+        if self.more:
+            last = max(self.problems)
+            self.problems.append(Problem(self.file, last.line + 1, 1, "", f"and {self.more} more problems like the "
+                                         "ones above: fix these first, then run ./hub check again"))
+            self.more = 0
 
 
 class _Invalid(Exception):
@@ -74,7 +93,7 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
-        return "a mapping of fields"
+        return "fields (name: value)"
     return "a value of another kind"
 
 
@@ -366,7 +385,8 @@ def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
     for key in value:
         if key not in fields:
             key_mark = value.key_marks[key] if located else mark
-            out.add(key_mark, f"{prefix}{shown(key, 60)}", "unknown field" + _suggest(key, list(fields), cls))
+            hint = "" if out.full else _suggest(key, list(fields), cls)
+            out.add(key_mark, f"{prefix}{shown(key, 60)}", "unknown field" + hint)
             failed = True
     arguments = {}
     for name, spec in fields.items():
@@ -395,3 +415,5 @@ def build_document(data: Any, cls: type, out: Collector) -> Any | None:
         return build(data, cls, "", top, out)
     except _Invalid:
         return None
+    finally:
+        out.close()

@@ -92,8 +92,15 @@ class _Constructor(yaml.constructor.SafeConstructor):
         yield result
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # '? [a, b]: c' or '? {a: b}: c'
+                raise YamlSyntaxError("a field name must be a plain word, not a list or fields: write 'name: value', "
+                                      "e.g. title:", _mark(key_node))
             key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
+            if isinstance(key, bool):
+                key = "true" if key else "false"
+            elif key is None:
+                key = "null"
+            elif not isinstance(key, str):
                 key = str(key)
             if key in result:
                 first = result.key_marks[key]
