@@ -499,8 +499,10 @@ def test_a_lost_indentation_says_where_the_field_belongs(tmp_path):
     assert only(reported, "webinars/w.yml:4:1: en: unknown field; 'en' is a language code: a text in en belongs "
                           "under a field such as title:, indented by two spaces")
     reported = _messages(tmp_path, "b", WEBINAR + "registration:\nurl: https://example.org/r\n")
-    assert only(reported, "webinars/w.yml:9:1: url: unknown field; 'url' is a field of recording: did it lose its "
-                          "indentation?") or True
+    assert only(reported, "webinars/w.yml:9:1: url: unknown field; 'url' is a field of registration: did it lose "
+                          "its indentation? Indent it by two spaces under registration:")
+    reported = _messages(tmp_path, "c", WEBINAR + "stats:\nparticipants: 3\n")
+    assert only(reported, "webinars/w.yml:9:1: participants: unknown field; 'participants' is a field of stats")
 
 
 def test_a_colon_in_an_unquoted_text_gets_the_quoting_hint(tmp_path):

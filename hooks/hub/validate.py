@@ -308,7 +308,7 @@ def _convert_localized(value: Any, key_value: tuple, path: str, mark: Mark, out:
     return result
 
 
-def _suggest(name: str, known: list[str], cls: type) -> str:
+def _suggest(name: str, known: list[str], cls: type, mapping: dict | None = None) -> str:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if len(name) < 100 else []
     if name in close:
         close = []
@@ -318,6 +318,8 @@ def _suggest(name: str, known: list[str], cls: type) -> str:
         return (f"; '{name}' is a language code: a text in {name} belongs under a field such as title:, indented "
                 f"by two spaces (title: on its own line, then '  {name}: …' below it)")
     owners = [owner for owner, item in _nested(cls) if name in _schema_of(item)[1]]
+    # the field left empty just above is the likely owner (its indented lines lost their indentation)
+    owners.sort(key=lambda owner: not (mapping is not None and owner in mapping and mapping[owner] is None))
     if owners:
         return (f"; '{name}' is a field of {owners[0]}: did it lose its indentation? Indent it by two spaces "
                 f"under {owners[0]}:")
@@ -330,17 +332,7 @@ LANGUAGE_CODES = ("ar", "en", "es", "fr", "ru", "zh")
 def _nested(cls: type) -> list[tuple[str, type]]:
     """(field, dataclass) of the fields of ``cls`` that hold fields of their own (one level down)."""
     hints, _ = _schema_of(cls)
-    found = []
-    for name, hint in hints.items():
-        stack = [hint]
-        while stack:
-            kind, args = _shape(stack.pop())
-            if kind == "dataclass":
-                found.append((name, _dataclass_in(hint)))
-                break
-            if kind in ("annotated", "union", "list"):
-                stack.extend(arg for arg in args if arg is not type(None) and not hasattr(arg, "check"))
-    return found
+    return [(name, nested) for name, hint in hints.items() if (nested := _dataclass_in(hint)) is not None]
 
 
 def _is_localized(hint: Any) -> bool:
@@ -375,8 +367,11 @@ def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
         if path:
             out.add(mark, path, f"expected {expected(cls)}, got {describe(value)}; {example(cls, path)}")
         else:
-            out.add(mark, "(file)", f"expected fields, one per line ({', '.join(f.name for f in dataclasses.fields(cls))}"
-                    f"), got {describe(value)}; for example: a line series: pilot-2019, then number: 3, …")
+            hints, fields = _schema_of(cls)
+            first, second = list(fields)[:2]
+            out.add(mark, "(file)", f"expected fields, one per line ({', '.join(fields)}), got {describe(value)}; "
+                    f"for example: a line {first}: {example_value(hints[first], first)}, then "
+                    f"{second}: {example_value(hints[second], second)}, …")
         raise _Invalid
     hints, fields = _schema_of(cls)
     located = isinstance(value, LocatedDict)
@@ -385,7 +380,7 @@ def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
     for key in value:
         if key not in fields:
             key_mark = value.key_marks[key] if located else mark
-            hint = "" if out.full else _suggest(key, list(fields), cls)
+            hint = "" if out.full else _suggest(key, list(fields), cls, value)
             out.add(key_mark, f"{prefix}{shown(key, 60)}", "unknown field" + hint)
             failed = True
     arguments = {}
@@ -393,9 +388,8 @@ def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
         has_default = spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
         if name not in value or (value[name] is None and has_default):
             if not has_default:
-                found = "is empty" if name in value else "is missing"
-                out.add(value.marks[name] if located and name in value else mark, f"{prefix}{name}",
-                        f"{found} (expected {expected(hints[name])}); add it, {example(hints[name], prefix + name)}")
+                out.add(mark, f"{prefix}{name}",
+                        f"is missing (expected {expected(hints[name])}); add it, {example(hints[name], prefix + name)}")
                 failed = True
             continue
         field_mark = value.marks[name] if located else mark
