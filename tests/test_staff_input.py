@@ -324,6 +324,15 @@ def test_more_participants_than_registrations_is_refused(tmp_path, stats, refuse
         ok(root)
 
 
+@pytest.mark.parametrize("published, refused", [("2030-05-01", True), ("2030-05-02", False), ("2030-05-09", False)])
+def test_a_recording_published_before_the_webinar_is_refused(tmp_path, published, refused):
+    root = write_data(tmp_path, WEBINAR + f"recording:\n  url: https://example.org/v.mp4\n  published: {published}\n")
+    if refused:
+        assert only(problems(root), "webinars/w.yml:10:14: recording.published: the recording is published before")
+    else:
+        ok(root)
+
+
 @pytest.mark.parametrize("url", [
     "https://user:secret@example.org/register", "https://user@example.org/register",
     "http://a@b@example.org/", "https://:password@example.org/", "https://example.org@evil.example/",

@@ -257,6 +257,10 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
         out.add(mark_of(raw, "registration", "closes"), "registration.closes",
                 f"registration closes after the webinar ({webinar.registration.closes} is after {webinar.date}); "
                 f"for example: closes: {webinar.date}")
+    if webinar.recording and webinar.recording.published and webinar.recording.published < webinar.date:
+        out.add(mark_of(raw, "recording", "published"), "recording.published",
+                f"the recording is published before the webinar ({webinar.recording.published} is before "
+                f"{webinar.date}); for example: published: {webinar.date + timedelta(days=7)}")
     stats = webinar.stats
     if (stats and type(stats.registrations) is int and type(stats.participants) is int
             and stats.participants > stats.registrations):
