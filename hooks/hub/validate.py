@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -183,7 +184,11 @@ def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collecto
             return value
     elif base is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
+            if math.isfinite(value):
+                return float(value)
+            out.add(mark, path, f"expected a number, got {'infinity' if value == value else 'not-a-number'} "
+                    f"(.inf or .nan); {example(base, path)}")
+            raise _Invalid
     elif base is str:
         if isinstance(value, str):
             return value

@@ -78,6 +78,9 @@ _Yaml12Resolver.add_implicit_resolver(
 class _Constructor(yaml.constructor.SafeConstructor):
     def construct_yaml_int(self, node):
         text = self.construct_scalar(node)
+        if len(text.lstrip("+-")) > 18:  # Python refuses to read more than 4300 digits: say so first
+            raise YamlSyntaxError(f"a number of {len(text.lstrip('+-'))} digits: no figure of a webinar needs more "
+                                  "than 18; check it, or put it in quotes if it is text", _mark(node))
         if text.startswith("0o"):
             return int(text[2:], 8)
         if text.startswith("0x"):
