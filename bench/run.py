@@ -153,7 +153,9 @@ def write_dataset(data: Path, n: int, seed: int = 1) -> dict[str, int]:
             for lang in rng.sample(LANGS, 2):
                 lines += [f"  - url: https://example.org/slides/{i + 1}-{lang}.pdf", f"    language: {lang}",
                           "    format: pdf"]
-            lines += ["stats:", f"  registrations: {rng.randint(50, 500)}", f"  participants: {rng.randint(20, 200)}",
+            registrations, participants = rng.randint(50, 500), rng.randint(20, 200)
+            lines += ["stats:", f"  registrations: {registrations}",
+                      f"  participants: {min(participants, registrations)}",  # never more than registered
                       f"  survey_response_rate: {rng.randint(10, 90)}"]
         (data / f"{slug}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {"webinars": n, "experts": len(experts), "series": len(series)}

@@ -255,3 +255,22 @@ def test_webcal_form_of_the_feed():
     assert webcal_url(SITE_URL) == "webcal://example.github.io/webinar-hub/webinars.ics"
     assert webcal_url("http://localhost:8000/") == "webcal://localhost:8000/webinars.ics"
     assert webcal_url("/") is None  # no site address configured: nothing to subscribe to
+
+
+def test_feed_subscribe_links():
+    from urllib.parse import parse_qs, urlsplit
+
+    from hub.extras.calendars import feed_links
+    from hub.localize import Formatter
+
+    links = feed_links(SITE_URL, "Webinars")
+    assert links.ics == f"{SITE_URL}webinars.ics"
+    assert links.webcal == "webcal://example.github.io/webinar-hub/webinars.ics"
+    assert parse_qs(urlsplit(links.google).query) == {"cid": [links.webcal]}
+    for url, host in ((links.outlook, "outlook.live.com"), (links.office, "outlook.office.com")):
+        parts = urlsplit(url)
+        assert (parts.scheme, parts.netloc, parts.path) == ("https", host, "/calendar/0/addfromweb")
+        assert parse_qs(parts.query) == {"url": [links.ics], "name": ["Webinars"]}
+    assert feed_links("/") is None
+    named = parse_qs(urlsplit(feed_links(SITE_URL).outlook).query)["name"]
+    assert named == [Formatter("en").t("webinars_title")]  # the feed's own name by default

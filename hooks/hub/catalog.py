@@ -80,9 +80,9 @@ def _refuse(problems: list[Problem], source: str, message: str) -> None:
     problems.append(Problem(source, 1, 1, "", message))
 
 
-def _link_message(path: Path) -> str:
-    return ("is a symbolic link: the hub reads and publishes only files committed in the repository, never what a "
-            "link points to; replace the link by the file itself (or remove it)")
+LINK = ("is a symbolic link: the hub reads and publishes only files committed in the repository, never what a "
+        "link points to; replace the link by the file itself (or remove it)")
+_EXAMPLE_ID = {Webinar: "2027-03-28-patent-basics", Expert: "ada-example", Series: "pilot-2019"}
 
 
 def _data_file(path: Path, source: str, kind: type, problems: list[Problem]) -> bool:
@@ -92,16 +92,16 @@ def _data_file(path: Path, source: str, kind: type, problems: list[Problem]) -> 
     lower = name.lower()
     if name in NOTES or name == PLACEHOLDER:
         return False
+    if name.startswith("."):
+        _refuse(problems, source, "a file whose name starts with a dot is not read: remove it, or rename it "
+                f"without the dot if it is a {what} file (e.g. {home}{_EXAMPLE_ID[kind]}.yml)")
+        return False
     if name.endswith(".yml"):
         if not SLUG.fullmatch(path.stem):
             _refuse(problems, source, f"file name '{path.stem}' must use only lower-case letters, digits and hyphens "
-                    f"(it becomes the page address), e.g. {home}2027-03-28-patent-basics.yml")
+                    f"(it becomes the page address), e.g. {home}{_EXAMPLE_ID[kind]}.yml")
             return False
         return True
-    if name.startswith("."):
-        _refuse(problems, source, "a file whose name starts with a dot is not read: remove it, or rename it "
-                f"without the dot if it is a {what} file (e.g. {home}{'2027-03-28-patent-basics' if kind is Webinar else 'ada-example'}.yml)")
-        return False
     for suffix in (".yml", ".yaml"):
         if suffix in lower:
             stem = name[:lower.index(suffix)]
@@ -122,21 +122,21 @@ def _survey(root: Path, problems: list[Problem]) -> dict[type, list[Path]]:
     data_dir = root / "webinars"
     found: dict[type, list[Path]] = {Webinar: [], Expert: [], Series: []}
     if data_dir.is_symlink():
-        _refuse(problems, "webinars", _link_message(data_dir))
+        _refuse(problems, "webinars", LINK)
         return found
     if not data_dir.is_dir():
         return found
     for entry in sorted(data_dir.iterdir()):
         source = _relative(entry, root)
         if entry.is_symlink():
-            _refuse(problems, source, _link_message(entry))
+            _refuse(problems, source, LINK)
         elif entry.is_dir():
             if entry.name in DATA_FOLDERS:
                 kind = Expert if entry.name == "experts" else Series
                 for child in sorted(entry.iterdir()):
                     child_source = _relative(child, root)
                     if child.is_symlink():
-                        _refuse(problems, child_source, _link_message(child))
+                        _refuse(problems, child_source, LINK)
                     elif child.is_dir():
                         _refuse(problems, child_source, f"folders inside webinars/{entry.name}/ are not read: put "
                                 f"its .yml files directly in webinars/{entry.name}/")
@@ -150,7 +150,7 @@ def _survey(root: Path, problems: list[Problem]) -> dict[type, list[Path]]:
                 for child in sorted(entry.iterdir()):
                     child_source = _relative(child, root)
                     if child.is_symlink():
-                        _refuse(problems, child_source, _link_message(child))
+                        _refuse(problems, child_source, LINK)
                     elif not (child.is_file() and (child.name.endswith(".schema.json") or child.name in NOTES)):
                         _refuse(problems, child_source, "webinars/schema/ holds only the editor schemas that "
                                 "./hub schema generates: move this out of webinars/ (slide decks and photos go "
@@ -173,7 +173,7 @@ def _survey_files(folder: Path, root: Path, problems: list[Problem]) -> None:
         for name in sorted(dirnames):
             path = here / name
             if path.is_symlink():
-                _refuse(problems, _relative(path, root), _link_message(path))
+                _refuse(problems, _relative(path, root), LINK)
                 dirnames.remove(name)
             elif name.startswith("."):
                 _refuse(problems, _relative(path, root), "a folder whose name starts with a dot is not published: "
@@ -183,7 +183,7 @@ def _survey_files(folder: Path, root: Path, problems: list[Problem]) -> None:
             path = here / name
             source = _relative(path, root)
             if path.is_symlink():
-                _refuse(problems, source, _link_message(path))
+                _refuse(problems, source, LINK)
             elif not path.is_file():
                 _refuse(problems, source, "is not a regular file: remove it")
             elif name.startswith(".") and name != PLACEHOLDER:
@@ -260,6 +260,10 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
         out.add(mark_of(raw, "registration", "closes"), "registration.closes",
                 f"registration closes after the webinar ({webinar.registration.closes} is after {webinar.date}); "
                 f"for example: closes: {webinar.date}")
+    if webinar.recording and webinar.recording.published and webinar.recording.published < webinar.date:
+        out.add(mark_of(raw, "recording", "published"), "recording.published",
+                f"the recording is published before the webinar ({webinar.recording.published} is before "
+                f"{webinar.date}); for example: published: {webinar.date + timedelta(days=7)}")
     stats = webinar.stats
     if (stats and type(stats.registrations) is int and type(stats.participants) is int
             and stats.participants > stats.registrations):

@@ -17,14 +17,18 @@ from .catalog import Catalog, Entry
 from .schema import Approximate, Expert, Series, Webinar
 
 
-def build_date(environ: dict[str, str] | None = None) -> date:
-    """Today, unless HUB_TODAY (YYYY-MM-DD) or SOURCE_DATE_EPOCH fixes it for a reproducible build."""
+def build_date(environ: dict[str, str] | None = None, now: datetime | None = None) -> date:
+    """Today in UTC, unless HUB_TODAY (YYYY-MM-DD) or SOURCE_DATE_EPOCH fixes it for a reproducible build.
+
+    UTC like SOURCE_DATE_EPOCH and the calendars' timestamps (midnight UTC of this date), whatever the
+    machine's own time zone: a build just after midnight in Sydney does not move webinars a day early.
+    """
     environ = os.environ if environ is None else environ
     if environ.get("HUB_TODAY"):
         return date.fromisoformat(environ["HUB_TODAY"])
     if environ.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), timezone.utc).date()
-    return date.today()
+    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).date()
 
 
 def exact(figure: int | Approximate | None) -> int | None:
@@ -118,6 +122,7 @@ class Hub:
 
 
 def _facts(entry: Entry, today: date) -> WebinarFacts:
+    # A webinar on the build date is still upcoming (the site is rebuilt each night): past from the next day.
     return WebinarFacts(entry.id, entry.source, entry.data, upcoming=entry.data.date >= today)
 
 

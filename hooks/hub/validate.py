@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -35,14 +36,33 @@ class Problem:
 
 
 class Collector:
-    """Gathers the problems of one file so a run can report all of them at once."""
+    """Gathers the problems of one file so a run can report all of them at once (the first MAX_PROBLEMS:
+    a file with thousands of mistakes gets a readable list, and costs no more to check)."""
+
+    MAX_PROBLEMS = 200
 
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.more = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= self.MAX_PROBLEMS
 
     def add(self, mark: Mark, path: str, message: str) -> None:
+        if self.full:
+            self.more += 1
+            return
         self.problems.append(Problem(self.file, mark.line, mark.column, path, message))
+
+    def close(self) -> None:
+        """Say how many problems were left out, on the line after the last one listed."""
+        if self.more:
+            last = max(self.problems)
+            self.problems.append(Problem(self.file, last.line + 1, 1, "", f"and {self.more} more problems like the "
+                                         "ones above: fix these first, then run ./hub check again"))
+            self.more = 0
 
 
 class _Invalid(Exception):
@@ -74,7 +94,7 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
-        return "a mapping of fields"
+        return "fields (name: value)"
     return "a value of another kind"
 
 
@@ -164,7 +184,11 @@ def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collecto
             return value
     elif base is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
+            if math.isfinite(value):
+                return float(value)
+            out.add(mark, path, f"expected a number, got {'infinity' if value == value else 'not-a-number'} "
+                    f"(.inf or .nan); {example(base, path)}")
+            raise _Invalid
     elif base is str:
         if isinstance(value, str):
             return value
@@ -314,7 +338,7 @@ def _convert_localized(value: Any, key_value: tuple, path: str, mark: Mark, out:
     return result
 
 
-def _suggest(name: str, known: list[str], cls: type) -> str:
+def _suggest(name: str, known: list[str], cls: type, mapping: dict | None = None) -> str:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if len(name) < 100 else []
     if name in close:
         close = []
@@ -324,6 +348,8 @@ def _suggest(name: str, known: list[str], cls: type) -> str:
         return (f"; '{name}' is a language code: a text in {name} belongs under a field such as title:, indented "
                 f"by two spaces (title: on its own line, then '  {name}: …' below it)")
     owners = [owner for owner, item in _nested(cls) if name in _schema_of(item)[1]]
+    # the field left empty just above is the likely owner (its indented lines lost their indentation)
+    owners.sort(key=lambda owner: not (mapping is not None and owner in mapping and mapping[owner] is None))
     if owners:
         return (f"; '{name}' is a field of {owners[0]}: did it lose its indentation? Indent it by two spaces "
                 f"under {owners[0]}:")
@@ -336,17 +362,7 @@ LANGUAGE_CODES = ("ar", "en", "es", "fr", "ru", "zh")
 def _nested(cls: type) -> list[tuple[str, type]]:
     """(field, dataclass) of the fields of ``cls`` that hold fields of their own (one level down)."""
     hints, _ = _schema_of(cls)
-    found = []
-    for name, hint in hints.items():
-        stack = [hint]
-        while stack:
-            kind, args = _shape(stack.pop())
-            if kind == "dataclass":
-                found.append((name, _dataclass_in(hint)))
-                break
-            if kind in ("annotated", "union", "list"):
-                stack.extend(arg for arg in args if arg is not type(None) and not hasattr(arg, "check"))
-    return found
+    return [(name, nested) for name, hint in hints.items() if (nested := _dataclass_in(hint)) is not None]
 
 
 def _is_localized(hint: Any) -> bool:
@@ -381,8 +397,11 @@ def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
         if path:
             out.add(mark, path, f"expected {expected(cls)}, got {describe(value)}; {example(cls, path)}")
         else:
-            out.add(mark, "(file)", f"expected fields, one per line ({', '.join(f.name for f in dataclasses.fields(cls))}"
-                    f"), got {describe(value)}; for example: a line series: pilot-2019, then number: 3, …")
+            hints, fields = _schema_of(cls)
+            first, second = list(fields)[:2]
+            out.add(mark, "(file)", f"expected fields, one per line ({', '.join(fields)}), got {describe(value)}; "
+                    f"for example: a line {first}: {example_value(hints[first], first)}, then "
+                    f"{second}: {example_value(hints[second], second)}, …")
         raise _Invalid
     hints, fields = _schema_of(cls)
     located = isinstance(value, LocatedDict)
@@ -391,16 +410,16 @@ def build(value: Any, cls: type, path: str, mark: Mark, out: Collector) -> Any:
     for key in value:
         if key not in fields:
             key_mark = value.key_marks[key] if located else mark
-            out.add(key_mark, f"{prefix}{shown(key, 60)}", "unknown field" + _suggest(key, list(fields), cls))
+            hint = "" if out.full else _suggest(key, list(fields), cls, value)
+            out.add(key_mark, f"{prefix}{shown(key, 60)}", "unknown field" + hint)
             failed = True
     arguments = {}
     for name, spec in fields.items():
         has_default = spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
         if name not in value or (value[name] is None and has_default):
             if not has_default:
-                found = "is empty" if name in value else "is missing"
-                out.add(value.marks[name] if located and name in value else mark, f"{prefix}{name}",
-                        f"{found} (expected {expected(hints[name])}); add it, {example(hints[name], prefix + name)}")
+                out.add(mark, f"{prefix}{name}",
+                        f"is missing (expected {expected(hints[name])}); add it, {example(hints[name], prefix + name)}")
                 failed = True
             continue
         field_mark = value.marks[name] if located else mark
@@ -420,3 +439,5 @@ def build_document(data: Any, cls: type, out: Collector) -> Any | None:
         return build(data, cls, "", top, out)
     except _Invalid:
         return None
+    finally:
+        out.close()

@@ -78,6 +78,9 @@ _Yaml12Resolver.add_implicit_resolver(
 class _Constructor(yaml.constructor.SafeConstructor):
     def construct_yaml_int(self, node):
         text = self.construct_scalar(node)
+        if len(text.lstrip("+-")) > 18:  # Python refuses to read more than 4300 digits: say so first
+            raise YamlSyntaxError(f"a number of {len(text.lstrip('+-'))} digits: no figure of a webinar needs more "
+                                  "than 18; check it, or put it in quotes if it is text", _mark(node))
         if text.startswith("0o"):
             return int(text[2:], 8)
         if text.startswith("0x"):
@@ -92,8 +95,15 @@ class _Constructor(yaml.constructor.SafeConstructor):
         yield result
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # '? [a, b]: c' or '? {a: b}: c'
+                raise YamlSyntaxError("a field name must be a plain word, not a list or fields: write 'name: value', "
+                                      "e.g. title:", _mark(key_node))
             key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
+            if isinstance(key, bool):
+                key = "true" if key else "false"
+            elif key is None:
+                key = "null"
+            elif not isinstance(key, str):
                 key = str(key)
             if key in result:
                 first = result.key_marks[key]
@@ -186,40 +196,48 @@ def _screen(text: str) -> None:
     """
     parser = _EVENTS(text)
     values = depth = 0
+    scalar, alias, ends = yaml.ScalarEvent, yaml.AliasEvent, (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     try:
         while True:
             event = parser.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                return
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlSyntaxError(
-                    f"'*{event.anchor}' repeats a value marked elsewhere with '&{event.anchor}': webinar files do "
-                    "not use anchors and aliases; write the value out in full where it is needed", _event_mark(event))
-            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                if event.anchor is not None:
-                    raise YamlSyntaxError(
-                        f"'&{event.anchor}' marks a value to repeat elsewhere: webinar files do not use anchors and "
-                        f"aliases; remove '&{event.anchor}' and write each value out in full", _event_mark(event))
-                if event.tag not in _ALLOWED_TAGS:
-                    shown = event.tag.replace("tag:yaml.org,2002:", "!!")
-                    raise YamlSyntaxError(
-                        f"'{shown}' is a YAML tag, which webinar files do not use: remove it (put the value in "
-                        "quotes if it is text, e.g. title: \"2019: a review\")", _event_mark(event))
+            kind = type(event)
+            if kind in ends:
+                depth -= 1
+                continue
+            if kind is scalar or kind in starts:
+                if event.anchor is not None or event.tag not in _ALLOWED_TAGS:
+                    _refuse(event)
                 values += 1
                 if values > MAX_VALUES:
                     raise YamlSyntaxError(
                         f"the file holds more than {MAX_VALUES} values: a webinar file needs a few hundred at most; "
                         "split or shorten it", _event_mark(event))
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise YamlSyntaxError(
-                        f"lists and fields are nested more than {MAX_DEPTH} levels deep: check the brackets and the "
-                        "indentation", _event_mark(event))
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
+                if kind is not scalar:
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise YamlSyntaxError(
+                            f"lists and fields are nested more than {MAX_DEPTH} levels deep: check the brackets and "
+                            "the indentation", _event_mark(event))
+            elif kind is alias:
+                raise YamlSyntaxError(
+                    f"'*{event.anchor}' repeats a value marked elsewhere with '&{event.anchor}': webinar files do "
+                    "not use anchors and aliases; write the value out in full where it is needed", _event_mark(event))
+            elif event is None or kind is yaml.StreamEndEvent:
+                return
     finally:
         parser.dispose()
+
+
+def _refuse(event) -> None:
+    if event.anchor is not None:
+        raise YamlSyntaxError(
+            f"'&{event.anchor}' marks a value to repeat elsewhere: webinar files do not use anchors and "
+            f"aliases; remove '&{event.anchor}' and write each value out in full", _event_mark(event))
+    shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+    raise YamlSyntaxError(
+        f"'{shown}' is a YAML tag, which webinar files do not use: remove it (put the value in "
+        "quotes if it is text, e.g. title: \"2019: a review\")", _event_mark(event))
 
 
 # What the YAML reader's messages mean for someone editing a webinar file, and what to do.

@@ -301,6 +301,37 @@ def webcal_url(site_url: str, path: str = "webinars.ics") -> str | None:
 
 
 @dataclass(frozen=True)
+class FeedLinks:
+    """Where a reader subscribes to the feed of every webinar: the https:// address (to paste into any
+    app), its webcal:// form (opens the calendar app), and the subscribe pages of Google Calendar,
+    Outlook.com and Microsoft 365. None of them without an absolute site address (SITE_URL)."""
+
+    ics: str
+    webcal: str
+    google: str
+    outlook: str
+    office: str
+
+
+def feed_links(site_url: str, name: str | None = None) -> FeedLinks | None:
+    """The subscribe links of ``webinars.ics``; ``name`` is the calendar's name for Outlook (default: the
+    feed's own name, X-WR-CALNAME)."""
+    webcal = webcal_url(site_url)
+    if webcal is None:
+        return None
+    ics = absolute(site_url, "webinars.ics")
+    name = name or Formatter(DEFAULT_LANGUAGE).t("webinars_title")
+    subscribe = urlencode({"url": ics, "name": name}, quote_via=quote)
+    return FeedLinks(
+        ics=ics,
+        webcal=webcal,
+        google=f"{GOOGLE}?{urlencode({'cid': webcal}, quote_via=quote)}",
+        outlook=f"https://outlook.live.com/calendar/0/addfromweb?{subscribe}",
+        office=f"https://outlook.office.com/calendar/0/addfromweb?{subscribe}",
+    )
+
+
+@dataclass(frozen=True)
 class CalendarLinks:
     """Where a reader can take one webinar into a calendar: the .ics file (any app), its webcal:// form,
     and the "add an event" forms of Google Calendar, Outlook.com and Microsoft 365 (plain links: no
