@@ -59,6 +59,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_dirty = {"build": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """``./hub serve`` rebuilds with MkDocs' ``dirty`` option: only the pages it renders are indexed."""
+    _dirty["build"] = dirty
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's index (runs before i18n's on_post_build, which starts the next language)."""
     search = _search_plugin(config)
@@ -72,11 +80,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     # As Material's SearchIndex.generate_search_index, but UTF-8 rather than \uXXXX escapes: the Arabic,
     # Chinese and Russian indexes are about half the size.
     settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-    data = json.dumps({"config": settings, "docs": index.entries}, separators=(",", ":"), ensure_ascii=False,
-                      default=str)
     path = Path(config.site_dir, prefix, "search", "search_index.json")
+    entries = _merged(path, index.entries) if _dirty["build"] else index.entries
+    data = json.dumps({"config": settings, "docs": entries}, separators=(",", ":"), ensure_ascii=False,
+                      default=str)
     utils.write_file(data.encode("utf-8"), str(path))
-    log.info("search %s: %d entries in %s", lang, len(index.entries),
+    log.info("search %s: %d entries in %s", lang, len(entries),
              path.relative_to(config.site_dir).as_posix())
     index.entries = []  # free the memory before the next language build
 
@@ -91,6 +100,16 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 # Helper functions
+
+
+def _merged(path: Path, entries: list[dict]) -> list[dict]:
+    """A dirty build's entries in place of the same pages' entries of the index already written."""
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    except (OSError, ValueError, KeyError):
+        return entries
+    rebuilt = {entry["location"].split("#", 1)[0] for entry in entries}
+    return [entry for entry in previous if entry["location"].split("#", 1)[0] not in rebuilt] + entries
 
 
 def search_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import build, default_jobs
+from .build import build, chosen_jobs
 from .catalog import DataError, load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,9 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate the webinar data")
     build_parser = commands.add_parser("build", help="build the site atomically")
     build_parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    build_parser.add_argument("--jobs", type=int, default=default_jobs(),
-                              help="languages built at once, in separate processes (default: the cores, "
-                                   "at most six; 1: one process builds them all, as mkdocs build does)")
+    build_parser.add_argument("--jobs", type=int, default=None,
+                              help="languages built at once, in separate processes (default: chosen from the "
+                                   "data's size: one process for a small site, the cores, at most six, from "
+                                   "about 270 pages; 1: one process)")
     build_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     new_parser = commands.add_parser("new", help="create a new webinar file (or: new expert)",
                                      description="Create webinars/<slug>.yml (or webinars/experts/<id>.yml), asking "
@@ -93,9 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         if extra:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         return new(args) if args.command == "new" else schema(args.root.resolve(), args.check)
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be 1 or more")
-    return build(args.root.resolve(), args.site_dir.resolve(), extra, args.jobs)
+    root = args.root.resolve()
+    jobs = args.jobs if args.jobs is not None else chosen_jobs(root)
+    return build(root, args.site_dir.resolve(), extra, jobs)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,212 @@
+"""``./hub serve`` with MkDocs: the preview's builder (``hub/preview.py`` serves and watches).
+
+The preview builds as ``./hub build`` does, one MkDocs build per language (``HUB_LANGUAGE``, read by
+``hooks/hub_mkdocs.py``), here in this one process and one after the other, each into its own folder:
+
+* the data is loaded, validated and staged once per change (``hub.site.prepare``, cached on the
+  sources' fingerprint); a bad file stops there, and the browser shows the located problems;
+* only the staged pages whose content changed are rewritten (``hub.stage.sync_folder``), and after the
+  first build each language is built with MkDocs' own ``dirty`` option: only the pages whose staged
+  file is newer than their HTML are rendered again. A change to the theme's templates, to mkdocs.yml or
+  to the hooks rebuilds every page. The pages of the menu are always rendered again (a dirty build
+  would otherwise give them no titles); each language's search index is merged, not replaced
+  (``hooks/search_per_language.py``);
+* the language being viewed is built first and shown at once; the others follow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from hub.catalog import DataError
+from hub.languages import CODES, DEFAULT_LANGUAGE
+from hub.model import build_date
+from hub.preview import BuildFailed, serve
+from hub.site import prepare, write_site_files
+
+log = logging.getLogger("mkdocs.hub.serve")
+
+# Changes under these rebuild every page of every language (templates, configuration, code).
+FULL_REBUILD = ("mkdocs.yml", "overrides", "hooks")
+# ... except these, which only change staged pages or copied assets (a dirty build handles them).
+PARTIAL = ("overrides/hub", "overrides/assets", "hooks/hub/locales")
+DIRTY_BUILD_NOTICE = "A 'dirty' build is being performed"
+
+
+class Problems(logging.Handler):
+    """Collects a build's warnings and errors: under --strict they are why it stopped."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if DIRTY_BUILD_NOTICE not in record.getMessage():
+            self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+class NoDirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build; under --strict that warning alone would stop it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return DIRTY_BUILD_NOTICE not in record.getMessage()
+
+
+@contextmanager
+def language_build(code: str) -> Iterator[None]:
+    """Tell ``hooks/hub_mkdocs.py`` to build one language (as ``hub/build.py`` tells its processes)."""
+    saved = {key: os.environ.pop(key, None) for key in ("HUB_LANGUAGE", "HUB_STAGED", "HUB_EXTRAS_DIR")}
+    os.environ["HUB_LANGUAGE"] = code
+    try:
+        yield
+    finally:
+        os.environ.pop("HUB_LANGUAGE", None)
+        os.environ.update({key: value for key, value in saved.items() if value is not None})
+
+
+class MkDocsPreview:
+    def __init__(self, root: Path, out: Path, site_url: str, config_file: Path):
+        self.root, self.out, self.site_url, self.config_file = root, out, site_url, config_file
+        self.built: set[str] = set()  # languages built once: the next builds can be dirty
+        self.fingerprint = ""
+
+    def locate(self, path: str) -> Path | None:
+        code = path.split("/", 1)[0]
+        candidates = [self.out / code / path] if code in CODES and code != DEFAULT_LANGUAGE else \
+            [self.out / "extras" / path, self.out / DEFAULT_LANGUAGE / path]
+        for candidate in candidates:
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def build(self, changed: set[Path], first: str) -> Iterator[str]:
+        if self._needs_full_build(changed):
+            self.built.clear()
+        log.debug("preview: changed %s; built before: %s", sorted(map(str, changed)), sorted(self.built))
+        try:
+            prepared = prepare(self.root, self.root / ".cache" / "staged-docs", build_date(), self.site_url)
+        except DataError as error:
+            heading = str(error).splitlines()[0]
+            raise BuildFailed([str(problem) for problem in error.problems], heading.rstrip(":")) from None
+        except ValueError as error:  # e.g. a symbolic link under docs/
+            raise BuildFailed([str(error)]) from None
+        if prepared.fingerprint != self.fingerprint:
+            extras = self.out / "extras"
+            shutil.rmtree(extras, ignore_errors=True)
+            write_site_files(prepared, extras)
+            self.fingerprint = prepared.fingerprint
+        for code in [first, *(code for code in CODES if code != first)]:
+            started, cpu = time.time(), time.process_time()
+            dirty = code in self.built
+            self._build_language(code, dirty=dirty)
+            self.built.add(code)
+            written = sum(1 for path in (self.out / code).rglob("*.html") if path.stat().st_mtime >= started - 0.01)
+            log.info("preview: %s built (%s): %d HTML pages written in %.2f s (%.2f s CPU)", code,
+                     "changed pages" if dirty else "every page", written, time.time() - started,
+                     time.process_time() - cpu)
+            yield code
+
+    def _needs_full_build(self, changed: set[Path]) -> bool:
+        for path in changed:
+            try:
+                relative = path.resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+            if relative.startswith(FULL_REBUILD) and not relative.startswith(PARTIAL):
+                return True
+        return False
+
+    def _build_language(self, code: str, dirty: bool) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+        problems, quiet = Problems(), NoDirtyNotice()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(problems)
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        try:
+            with language_build(code):
+                config = load_config(str(self.config_file), site_dir=str(self.out / code))
+                config.site_url = self.site_url
+                if dirty:
+                    self._touch_menu_pages(config, code)
+                config.plugins.on_startup(command="serve", dirty=dirty)
+                try:
+                    build(config, serve_url=self.site_url, dirty=dirty)
+                finally:
+                    config.plugins.on_shutdown()
+        except (Abort, ConfigurationError, PluginError) as error:
+            self.built.discard(code)
+            raise BuildFailed(problems.lines or [str(error)], f"The {code} pages could not be built") from None
+        finally:
+            logger.removeHandler(problems)
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+
+    def _touch_menu_pages(self, config, code: str) -> None:
+        """The menu's pages are always rendered again: a dirty build reads only the pages it renders,
+        and the menu of every page it renders needs their titles."""
+        staging = self.root / ".cache" / "staged-docs"
+        for item in config.nav or []:
+            for page in (item.values() if isinstance(item, dict) else [item]):
+                if not isinstance(page, str) or not page.endswith(".md"):
+                    continue
+                stem = page[:-3]
+                for candidate in (f"{stem}.{code}.md", f"{stem}.{DEFAULT_LANGUAGE}.md"):
+                    path = staging / candidate
+                    if path.is_file():
+                        os.utime(path)
+                        break
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hub serve", description="preview the site with live reload")
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    host, _, port = args.dev_addr.rpartition(":")
+    config_file = args.config_file.resolve()
+    root = config_file.parent
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    try:
+        import jieba  # Material's search segments Chinese with it; its own log says every start at DEBUG
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:
+        pass
+    for noisy in ("mkdocs.commands.build", "mkdocs.plugins", "mkdocs.structure", "mkdocs.config",
+                  "mkdocs_static_i18n", "jieba"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    configured = _site_url_of(config_file)
+    mount_path = urlsplit(configured).path or "/"
+    site_url = f"http://{host or '127.0.0.1'}:{port}{mount_path}"
+    out = Path(tempfile.mkdtemp(prefix="hub-preview-"))
+    watched = [root / "docs", root / "webinars", root / "overrides", root / "hooks", config_file]
+    try:
+        serve(MkDocsPreview(root, out, site_url, config_file), watched, host or "127.0.0.1", int(port),
+              mount_path)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return 0
+
+
+def _site_url_of(config_file: Path) -> str:
+    from mkdocs.config import load_config
+
+    with language_build(DEFAULT_LANGUAGE):
+        return load_config(str(config_file)).site_url or "/"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main())
