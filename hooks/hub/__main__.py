@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
                               help="languages built at once, in separate processes (default: chosen from the "
                                    "data's size: one process for a small site, the cores, at most six, from "
                                    "about 270 pages; 1: one process)")
+    build_parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                              help="the site generator: MkDocs with Material (default) or Zensical, its successor")
     build_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     new_parser = commands.add_parser("new", help="create a new webinar file (or: new expert)",
                                      description="Create webinars/<slug>.yml (or webinars/experts/<id>.yml), asking "
@@ -97,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be 1 or more")
     root = args.root.resolve()
+    if args.engine == "zensical":
+        from hub_zensical import build as build_with_zensical  # hooks/hub_zensical.py, beside the MkDocs adapter
+
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        return build_with_zensical(root, args.site_dir.resolve())
     jobs = args.jobs if args.jobs is not None else chosen_jobs(root)
     return build(root, args.site_dir.resolve(), extra, jobs)
 

@@ -1,0 +1,268 @@
+"""``./hub build --engine zensical``: the same staged pages built by Zensical, Material's successor.
+
+Zensical runs no MkDocs hooks or plugins (mkdocs-static-i18n included), so this adapter does their
+part around it, from the same pipeline (``hub.site.prepare``) and the one list of languages:
+
+* one Zensical project per language under ``.cache/zensical/<lang>/``, its configuration derived from
+  ``mkdocs.yml`` (the file a maintainer edits) and ``hub.languages``: the site name in the language,
+  ``site_url`` ending in the language's folder, ``theme.language`` (Zensical then writes ``lang`` and
+  ``dir``), ``extra.alternate`` naming the six languages for the switcher;
+* its docs folder holds that language's pages, the default language's where a page has no translation
+  (mkdocs-static-i18n's ``fallback_to_default``), with the language suffix dropped. Zensical resolves every
+  relative link against the page's *source file*, raw HTML included (zensical/zensical#258), where MkDocs
+  leaves the hub's links, written relative to the page's URL, as they are: so each page other than an
+  index is laid out as ``<name>/index.md``, whose folder is its URL, and its Markdown links to ``.md``
+  files get one ``../`` more;
+* each page's front matter gets ``hub_alternates``: its URL in every language, for the switcher (it lands
+  on the same page; ``partials/hub-zensical-head.html`` prints the data and hub-zensical.js uses it) and, for
+  real translations only, for the ``hreflang`` links of the head;
+* the theme: Zensical's own templates (its Material-compatible ones) with a custom folder holding the
+  hub's assets and a ``main.html`` that fills blocks only (``zensical/theme/``);
+* the files that belong to no language (calendars, feeds, open data, embeds, sitemap) come from
+  ``hub.site.write_site_files``, as in the MkDocs build; the parts are moved together as in
+  ``hub/build.py``: the default language at the root, each other language in its folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from hub.build import assemble
+from hub.catalog import DataError
+from hub.extras.sitemap import translations
+from hub.languages import BY_CODE, CODES, DEFAULT_LANGUAGE, url_prefix
+from hub.localize import Formatter
+from hub.model import build_date
+from hub.site import prepare, write_site_files
+from hub.stage import page_language_and_path
+from hub.urls import absolute, development_agenda_url, page_url
+
+THEME = Path(__file__).resolve().parent / "zensical" / "theme"
+SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+MARKDOWN_LINK = re.compile(r"(\]\()(?!(?:[a-z][a-z0-9+.-]*:|/|#))([^)\s]+\.md(?:#[^)\s]*)?)(\))")
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# mkdocs.yml settings Zensical reads as they are (the rest is derived per language or is MkDocs-only).
+KEPT = ("site_description", "use_directory_urls", "markdown_extensions", "nav", "copyright")
+
+
+class EnvTag(yaml.SafeLoader):
+    """Reads mkdocs.yml's ``!ENV [NAME, default]`` as MkDocs does (without importing MkDocs)."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *names, default = values if len(values) > 1 else (*values, None)
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    return default
+
+
+EnvTag.add_constructor("!ENV", _env)
+
+
+def load_mkdocs_yml(path: Path) -> dict:
+    with path.open(encoding="utf-8") as file:
+        return yaml.load(file, Loader=EnvTag)  # noqa: S506 (a SafeLoader with one more tag)
+
+
+def build(root: Path, site: Path, strict: bool = True) -> int:
+    """Build the six languages with Zensical into ``site`` (atomically, as ``hub.build.build``)."""
+    settings = load_mkdocs_yml(root / "mkdocs.yml")
+    site_url = os.environ.get("SITE_URL") or settings.get("site_url") or "/"
+    if not site_url.endswith("/"):
+        site_url += "/"
+    work = root / ".cache" / "zensical"
+    try:
+        prepared = prepare(root, root / ".cache" / "staged-docs", build_date(), site_url, cache=False)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        print(f"build failed: {site} was left as it was", file=sys.stderr)
+        return 1
+    fresh = site.with_name(site.name + ".new")
+    parts = fresh.with_name(fresh.name + ".parts")
+    for leftover in (fresh, parts):
+        shutil.rmtree(leftover, ignore_errors=True)
+    print(f"hub: building {len(CODES)} languages with Zensical", flush=True)
+    theme = work / "theme"  # the Zensical templates of the hub and the assets the MkDocs build uses
+    shutil.rmtree(theme, ignore_errors=True)
+    shutil.copytree(THEME, theme)
+    shutil.copytree(root / "overrides" / "assets", theme / "assets", dirs_exist_ok=True)
+    try:
+        write_site_files(prepared, parts / "extras")
+        staged = prepared.staging
+        pages = [page for page in prepared.pages]
+        written = translations(pages)
+        for code in CODES:
+            project = work / code
+            lay_out_language(staged, project / "docs", code, written, site_url)
+            config = language_config(settings, code, site_url, theme, prepared.not_found)
+            (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+            command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml"),
+                       *(["--strict"] if strict else [])]
+            result = subprocess.run(command, cwd=project, capture_output=True, text=True,
+                                    env={**os.environ, "NO_COLOR": "1", "CLICOLOR": "0"})
+            output = result.stdout + result.stderr
+            if result.returncode != 0 or (strict and re.search(r"\b[1-9]\d* issues? found", output)):
+                sys.stderr.write(output)
+                print(f"build failed ({code}): {site} was left as it was", file=sys.stderr)
+                return result.returncode or 1
+            target = parts / code if code == DEFAULT_LANGUAGE else parts / code / code
+            shutil.rmtree(parts / code, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(project / "site", target)
+        for code in CODES:  # the site has one 404 page, the default language's (GitHub Pages serves one)
+            if code != DEFAULT_LANGUAGE:
+                (parts / code / code / "404.html").unlink(missing_ok=True)
+            for per_language in ("sitemap.xml", "sitemap.xml.gz"):  # the hub's sitemap lists every language
+                (parts / code / url_prefix(code) / per_language).unlink(missing_ok=True)
+        assemble(parts, parts / "extras", fresh)
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"built: {site}")
+    return 0
+
+
+def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, not_found: str) -> dict:
+    """One language's Zensical configuration, from mkdocs.yml and the list of languages."""
+    formatter = Formatter(code)
+    theme = dict(settings.get("theme") or {})
+    theme.pop("custom_dir", None)
+    theme.pop("name", None)
+    theme["language"] = code
+    theme["custom_dir"] = str(theme_dir)
+    theme.setdefault("variant", "classic")  # Material's look, which the hub's CSS was written for
+    hub_settings = (settings.get("extra") or {}).get("hub") or {}
+    i18n = next((plugin["i18n"] for plugin in settings.get("plugins") or []
+                 if isinstance(plugin, dict) and "i18n" in plugin), {})
+    listed = [language["locale"] for language in i18n.get("languages", [])]
+    if listed and listed != list(CODES):
+        raise SystemExit(f"mkdocs.yml lists the languages {listed}; hub/languages.py lists {list(CODES)}")
+    config = {key: settings[key] for key in KEPT if key in settings}
+    if "nav" in config:
+        config["nav"] = _moved_nav(config["nav"])
+    config.update({
+        "site_name": formatter.t("site_name"),
+        "site_url": absolute(site_url, url_prefix(code)),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": theme,
+        "extra_css": settings.get("extra_css") or [],
+        "extra_javascript": [*(settings.get("extra_javascript") or []), "assets/javascripts/hub-zensical.js"],
+        "plugins": {"search": {}},
+        "extra": {
+            **{key: value for key, value in (settings.get("extra") or {}).items() if key != "hub"},
+            "alternate": [{"name": language.native_name, "lang": language.code,
+                           "link": absolute(site_url, url_prefix(language.code))} for language in BY_CODE.values()],
+            "hub": {
+                "lang": code,
+                "dir": "rtl" if BY_CODE[code].rtl else "ltr",
+                "prefix": url_prefix(code),
+                "root": "../" if code != DEFAULT_LANGUAGE else "",
+                "staff_guide": formatter.t("staff_guide"),
+                "development_agenda": formatter.t("development_agenda"),
+                "development_agenda_url": development_agenda_url(
+                    hub_settings.get("development_agenda_url") or "", code, hub_settings.get("development_agenda_urls")),
+                "not_found": not_found,
+            },
+        },
+    })
+    return config
+
+
+def _moved_nav(items):
+    """mkdocs.yml's nav, each page where ``lay_out_language`` put it."""
+    if isinstance(items, list):
+        return [_moved_nav(item) for item in items]
+    if isinstance(items, dict):
+        return {title: _moved_nav(value) for title, value in items.items()}
+    if isinstance(items, str) and items.endswith(".md") and "://" not in items:
+        return moved(items)
+    return items
+
+
+def lay_out_language(staged: Path, docs: Path, code: str, written: dict[str, set[str]], site_url: str) -> None:
+    """``docs`` for one language: its pages (or the default language's), each in its URL's folder."""
+    shutil.rmtree(docs, ignore_errors=True)
+    docs.mkdir(parents=True)
+    by_stem: dict[str, dict[str, Path]] = {}
+    for path in sorted(staged.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(staged).as_posix()
+        match = SUFFIXED.match(relative)
+        if match and match["lang"] in CODES:
+            by_stem.setdefault(match["stem"], {})[match["lang"]] = path
+        else:
+            target = docs / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    for stem, versions in by_stem.items():
+        source = versions.get(code) or versions.get(DEFAULT_LANGUAGE)
+        if source is None:
+            continue
+        target = docs / moved(f"{stem}.md")
+        _, path = page_language_and_path(PurePosixPath(f"{stem}.{DEFAULT_LANGUAGE}.md"))
+        text = relink(source.read_text(encoding="utf-8"), f"{stem}.md")
+        text = with_alternates(text, alternates(path, code, written.get(path, set()), site_url))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def moved(page: str) -> str:
+    """Where a page goes in Zensical's docs folder: ``about.md`` → ``about/index.md`` (its URL's folder)."""
+    name = PurePosixPath(page)
+    return page if name.stem in ("index", "README") else str(name.with_suffix("") / "index.md")
+
+
+def relink(text: str, page: str) -> str:
+    """Markdown links to other pages, pointed at where those pages were moved (``moved``)."""
+    folder, new_folder = PurePosixPath(page).parent, PurePosixPath(moved(page)).parent
+
+    def replace(match: re.Match) -> str:
+        link, _, anchor = match[2].partition("#")
+        target = PurePosixPath(posixpath.normpath(str(folder / link)))
+        relative = posixpath.relpath(moved(str(target)), str(new_folder))
+        return f"{match[1]}{relative}{'#' + anchor if anchor else ''}{match[3]}"
+
+    return MARKDOWN_LINK.sub(replace, text)
+
+
+def alternates(path: str, code: str, languages: set[str], site_url: str) -> list[dict]:
+    """The page in every language that has it; ``hreflang`` only where it is a real translation."""
+    real = code in languages
+    found = []
+    for other in CODES:
+        if other in languages or DEFAULT_LANGUAGE in languages:
+            found.append({"lang": other, "href": absolute(site_url, page_url(other, path)),
+                          "hreflang": real and other in languages})
+    return found
+
+
+def with_alternates(text: str, values: list[dict]) -> str:
+    """Add ``hub_alternates`` to a page's front matter (JSON or YAML; made when there is none)."""
+    match = FRONT_MATTER.match(text)
+    line = "hub_alternates: " + json.dumps(values, ensure_ascii=False)
+    if match is None:
+        return f"---\n{line}\n---\n\n{text}"
+    body = match.group(1)
+    if body.lstrip().startswith("{"):
+        meta = json.loads(body)
+        meta["hub_alternates"] = values
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n" + text[match.end():]
+    return f"---\n{line}\n{body}\n---\n" + text[match.end():]

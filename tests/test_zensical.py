@@ -1,0 +1,107 @@
+"""The second engine: the same staged pages built by Zensical (``./hub build --engine zensical``,
+hooks/hub_zensical.py). Six languages, the hub's generated pages and extras, working internal links,
+``lang``/``dir``, and a language switcher that lands on the same page."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_DATE, FIXTURES, LANGS, lang_url, make_project
+
+SITE_URL = "https://example.github.io/webinar-hub/"
+
+pytest.importorskip("zensical")
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> tuple[Path, Path]:
+    project = make_project(tmp_path_factory.mktemp("zensical") / "project", FIXTURES / "hub")
+    site = project / "site"
+    environment = {**os.environ, "HUB_TODAY": BUILD_DATE, "SITE_URL": SITE_URL, "PYTHONPATH": str(project / "hooks")}
+    result = subprocess.run([sys.executable, "-m", "hub", "build", "--engine", "zensical", "--site-dir", str(site)],
+                            cwd=project, env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return project, site
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def test_six_languages_with_lang_and_dir(zensical_site):
+    _, site = zensical_site
+    for lang in LANGS:
+        page = soup(site, lang_url(lang, ""))
+        assert page.html["lang"] == lang
+        assert page.body["dir"] == ("rtl" if lang == "ar" else "ltr")
+
+
+def test_the_generated_pages_and_extras(zensical_site):
+    project, site = zensical_site
+    webinars = sorted(path.stem for path in (project / "webinars").glob("*.yml"))
+    experts = sorted(path.stem for path in (project / "webinars" / "experts").glob("*.yml"))
+    assert webinars and experts
+    for lang in LANGS:
+        for slug in webinars:
+            assert (site / lang_url(lang, f"webinars/{slug}/index.html")).is_file(), (lang, slug)
+        for expert in experts:
+            assert (site / lang_url(lang, f"experts/{expert}/index.html")).is_file(), (lang, expert)
+        for page in ("webinars/", "experts/", "figures/", "take-part/", "about/", "staff-guide/"):
+            assert (site / lang_url(lang, page) / "index.html").is_file(), (lang, page)
+    for extra in ("sitemap.xml", "robots.txt", "webinars.ics", "webinars.json", "webinars.csv", "feed.xml",
+                  "fr/feed.xml", "404.html", f"webinars/{webinars[0]}.ics"):
+        assert (site / extra).is_file(), extra
+    assert not (site / "fr" / "404.html").exists()  # one 404 page, as the MkDocs build
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{SITE_URL}fr/webinars/{webinars[0]}/" in sitemap  # the hub's sitemap, every language
+
+
+def test_internal_links_resolve(zensical_site):
+    _, site = zensical_site
+    broken = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        if path.name == "404.html":
+            continue  # absolute links under the site's path, checked by the MkDocs tests' conventions
+        document = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for tag in document.find_all(["a", "link", "script", "img"]):
+            link = tag.get("href") or tag.get("src")
+            if not link or link.startswith(("#", "mailto:", "data:", "javascript:")):
+                continue
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                if not link.startswith(SITE_URL):
+                    continue
+                target = site / unquote(parts.path[len(urlsplit(SITE_URL).path):])
+            else:
+                target = (path.parent / unquote(parts.path)).resolve()
+            if target.is_dir() or not target.suffix:
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {link}")
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_the_switcher_lands_on_the_same_page(zensical_site):
+    project, site = zensical_site
+    slug = sorted(path.stem for path in (project / "webinars").glob("*.yml"))[0]
+    page = soup(site, f"fr/webinars/{slug}/")
+    targets = {alt["lang"]: alt["href"] for alt in json.loads(page.find(id="hub-alternates").string)}
+    assert set(targets) == set(LANGS)
+    for lang, href in targets.items():
+        assert href == SITE_URL + lang_url(lang, f"webinars/{slug}/")
+    switcher = {link["hreflang"]: link["href"] for link in page.select("a.md-select__link")}
+    assert set(switcher) == set(LANGS)  # hub-zensical.js points these at the targets above
+    head = {link["hreflang"]: link["href"] for link in page.select("head link[rel=alternate][hreflang]")}
+    assert head["x-default"] == SITE_URL + f"webinars/{slug}/" and head["ar"] == SITE_URL + f"ar/webinars/{slug}/"
+    script = (site / "assets" / "javascripts" / "hub-zensical.js").read_text(encoding="utf-8")
+    assert "hub-alternates" in script and "md-select__link" in script
