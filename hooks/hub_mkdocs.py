@@ -30,6 +30,7 @@ from hub.localize import Formatter
 from hub.model import build_date
 from hub.urls import absolute_link, development_agenda_url
 from hub.fingerprint import StaleStaging, staged_for
+from hub_private import build_one_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -121,11 +122,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write language-independent files once; keep the English 404 page as the site's only one."""
     if os.environ.get("HUB_LANGUAGE"):
         return  # one language per process: hub/build.py puts the parts together
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        # mkdocs-static-i18n keeps each built language's pages for its sitemap, which the hub does not
-        # use (hub/extras/sitemap.py): without them, one language's pages are in memory at a time.
-        i18n.i18n_files_per_language.clear()
     root_404 = _state["root_site_dir"] / "404.html"
     if _language(config) == DEFAULT_LANGUAGE:
         from hub.site import write_site_files
@@ -176,12 +172,11 @@ def _reuse_staged(config: MkDocsConfig, stamp: Path) -> None:
 
 
 def _build_one_language(config: MkDocsConfig, language: str) -> None:
-    """Make mkdocs-static-i18n build ``language`` only, still listing every language in its switcher."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None or language not in i18n.build_languages:
-        raise PluginError(f"HUB_LANGUAGE={language!r} is not one of the languages built by the i18n plugin")
-    i18n.current_language = language
-    i18n.building = True  # its on_post_build then returns at once instead of building the other languages
+    """mkdocs-static-i18n builds ``language`` only (a private hook: see hooks/hub_private.py)."""
+    try:
+        build_one_language(config, language)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 def _in_menu(item) -> bool:

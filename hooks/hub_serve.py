@@ -22,7 +22,6 @@ import os
 import shutil
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -32,6 +31,7 @@ from hub.languages import CODES, DEFAULT_LANGUAGE
 from hub.model import build_date
 from hub.preview import BuildFailed, serve
 from hub.site import prepare, write_site_files
+from hub_mkdocs_build import build_language, language_environment
 
 log = logging.getLogger("mkdocs.hub.serve")
 
@@ -61,21 +61,9 @@ class NoDirtyNotice(logging.Filter):
         return DIRTY_BUILD_NOTICE not in record.getMessage()
 
 
-@contextmanager
-def language_build(code: str) -> Iterator[None]:
-    """Tell ``hooks/hub_mkdocs.py`` to build one language (as ``hub/build.py`` tells its processes)."""
-    saved = {key: os.environ.pop(key, None) for key in ("HUB_LANGUAGE", "HUB_STAGED", "HUB_EXTRAS_DIR")}
-    os.environ["HUB_LANGUAGE"] = code
-    try:
-        yield
-    finally:
-        os.environ.pop("HUB_LANGUAGE", None)
-        os.environ.update({key: value for key, value in saved.items() if value is not None})
-
-
 class MkDocsPreview:
-    def __init__(self, root: Path, out: Path, site_url: str, config_file: Path):
-        self.root, self.out, self.site_url, self.config_file = root, out, site_url, config_file
+    def __init__(self, root: Path, out: Path, site_url: str, config_file: Path, nav: list):
+        self.root, self.out, self.site_url, self.config_file, self.nav = root, out, site_url, config_file, nav
         self.built: set[str] = set()  # languages built once: the next builds can be dirty
         self.fingerprint = ""
 
@@ -92,6 +80,7 @@ class MkDocsPreview:
         if self._needs_full_build(changed):
             self.built.clear()
         log.debug("preview: changed %s; built before: %s", sorted(map(str, changed)), sorted(self.built))
+        started = time.perf_counter()
         try:
             prepared = prepare(self.root, self.root / ".cache" / "staged-docs", build_date(), self.site_url)
         except DataError as error:
@@ -104,6 +93,7 @@ class MkDocsPreview:
             shutil.rmtree(extras, ignore_errors=True)
             write_site_files(prepared, extras)
             self.fingerprint = prepared.fingerprint
+        log.info("preview: data validated and pages staged in %.2f s", time.perf_counter() - started)
         for code in [first, *(code for code in CODES if code != first)]:
             started, cpu = time.time(), time.process_time()
             dirty = code in self.built
@@ -126,8 +116,6 @@ class MkDocsPreview:
         return False
 
     def _build_language(self, code: str, dirty: bool) -> None:
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
         from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
         problems, quiet = Problems(), NoDirtyNotice()
@@ -135,16 +123,10 @@ class MkDocsPreview:
         logger.addHandler(problems)
         logging.getLogger("mkdocs.commands.build").addFilter(quiet)
         try:
-            with language_build(code):
-                config = load_config(str(self.config_file), site_dir=str(self.out / code))
-                config.site_url = self.site_url
-                if dirty:
-                    self._touch_menu_pages(config, code)
-                config.plugins.on_startup(command="serve", dirty=dirty)
-                try:
-                    build(config, serve_url=self.site_url, dirty=dirty)
-                finally:
-                    config.plugins.on_shutdown()
+            if dirty:
+                self._touch_menu_pages(code)
+            build_language(self.config_file, code, self.out / code, site_url=self.site_url,
+                           serve_url=self.site_url, dirty=dirty)
         except (Abort, ConfigurationError, PluginError) as error:
             self.built.discard(code)
             raise BuildFailed(problems.lines or [str(error)], f"The {code} pages could not be built") from None
@@ -152,11 +134,11 @@ class MkDocsPreview:
             logger.removeHandler(problems)
             logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
 
-    def _touch_menu_pages(self, config, code: str) -> None:
+    def _touch_menu_pages(self, code: str) -> None:
         """The menu's pages are always rendered again: a dirty build reads only the pages it renders,
         and the menu of every page it renders needs their titles."""
         staging = self.root / ".cache" / "staged-docs"
-        for item in config.nav or []:
+        for item in self.nav or []:
             for page in (item.values() if isinstance(item, dict) else [item]):
                 if not isinstance(page, str) or not page.endswith(".md"):
                     continue
@@ -176,7 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     host, _, port = args.dev_addr.rpartition(":")
     config_file = args.config_file.resolve()
     root = config_file.parent
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    for name in ("mkdocs", "hub"):  # as MkDocs' command line: its loggers only (jieba logs on its own)
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
     try:
         import jieba  # Material's search segments Chinese with it; its own log says every start at DEBUG
 
@@ -186,24 +172,26 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("mkdocs.commands.build", "mkdocs.plugins", "mkdocs.structure", "mkdocs.config",
                   "mkdocs_static_i18n", "jieba"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    configured = _site_url_of(config_file)
+    configured, nav = _settings_of(config_file)
     mount_path = urlsplit(configured).path or "/"
     site_url = f"http://{host or '127.0.0.1'}:{port}{mount_path}"
     out = Path(tempfile.mkdtemp(prefix="hub-preview-"))
     watched = [root / "docs", root / "webinars", root / "overrides", root / "hooks", config_file]
     try:
-        serve(MkDocsPreview(root, out, site_url, config_file), watched, host or "127.0.0.1", int(port),
+        serve(MkDocsPreview(root, out, site_url, config_file, nav), watched, host or "127.0.0.1", int(port),
               mount_path)
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return 0
 
 
-def _site_url_of(config_file: Path) -> str:
+def _settings_of(config_file: Path) -> tuple[str, list]:
+    """mkdocs.yml's site_url and nav, as MkDocs reads them."""
     from mkdocs.config import load_config
 
-    with language_build(DEFAULT_LANGUAGE):
-        return load_config(str(config_file)).site_url or "/"
+    with language_environment(DEFAULT_LANGUAGE):
+        config = load_config(str(config_file))
+        return config.site_url or "/", list(config.nav or [])
 
 
 if __name__ == "__main__":

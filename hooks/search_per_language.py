@@ -30,6 +30,9 @@ from jinja2.utils import htmlsafe_json_dumps
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
+from hub_private import (clear_search_entries, search_entries, search_index_config, stop_merging_search,
+                         stop_writing_search_index)
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -54,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for key, value in settings.items():
         search.config[key] = value
     # Material's plugin made its index from its config in its own on_config (priority 0): update it too.
-    search.search_index.config.update(settings)
+    search_index_config(search).update(settings)
     log.debug("search %s: %s", lang, settings)
     return config
 
@@ -73,21 +76,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     if search is None or not search.config.enabled:
         return
     lang, prefix = _language(config), _prefix(config)
-    index = search.search_index
-    for entry in index.entries:
+    entries = search_entries(search)
+    for entry in entries:
         if prefix and entry["location"].startswith(prefix):
             entry["location"] = entry["location"][len(prefix):]
     # As Material's SearchIndex.generate_search_index, but UTF-8 rather than \uXXXX escapes: the Arabic,
     # Chinese and Russian indexes are about half the size.
-    settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+    index_config = search_index_config(search)
+    settings = {key: index_config[key] for key in ("lang", "separator", "pipeline", "fields")}
     path = Path(config.site_dir, prefix, "search", "search_index.json")
-    entries = _merged(path, index.entries) if _dirty["build"] else index.entries
+    entries = _merged(path, entries) if _dirty["build"] else entries
     data = json.dumps({"config": settings, "docs": entries}, separators=(",", ":"), ensure_ascii=False,
                       default=str)
     utils.write_file(data.encode("utf-8"), str(path))
     log.info("search %s: %d entries in %s", lang, len(entries),
              path.relative_to(config.site_dir).as_posix())
-    index.entries = []  # free the memory before the next language build
+    clear_search_entries(search)  # free the memory before the next language build
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
@@ -141,15 +145,10 @@ def _point_base_at_language(output: str, config: MkDocsConfig) -> str:
 
 
 def _take_over_index_writing(config: MkDocsConfig, search) -> None:
-    """Once per plugin set: Material no longer writes the root index, i18n no longer merges them."""
-    events = config.plugins.events["post_build"]
-    events[:] = [method for method in events if getattr(method, "__self__", None) is not search]
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and not getattr(i18n, "_hub_search_per_language", False):
-        # These two only gather every language's entries and write the merged index at the root.
-        i18n.extend_search_entries = lambda config: None
-        i18n.reconfigure_search_index = lambda config: None
-        i18n._hub_search_per_language = True
+    """Once per plugin set: Material no longer writes the root index, i18n no longer merges them
+    (private hooks, both in hooks/hub_private.py)."""
+    stop_writing_search_index(config, search)
+    stop_merging_search(config)
 
 
 def _search_plugin(config: MkDocsConfig):

@@ -1,15 +1,15 @@
-"""``./hub build``: an atomic build, one process per language when there is more than one core.
+"""``./hub build``: an atomic build, one MkDocs build per language, in one process or several.
 
 The site is built into a fresh folder and swapped in only on success: a failed build (bad data, a
 warning under ``--strict``) leaves the previous site as it was.
 
-mkdocs-static-i18n builds the six languages one after the other in one process. With ``jobs`` > 1
-this module starts one ``mkdocs build`` per language instead (the MkDocs adapter reads ``HUB_*``
-variables, see ``hooks/hub_mkdocs.py``): the default language's process prepares the data first and
-writes the files that belong to no language; once it has staged the pages, the other languages start,
-``jobs`` at a time. Each process holds one language's pages only. The parts are then moved together:
-the default language's build is the site root, each other build gives its ``<lang>/`` folder. The
-result is the same, byte for byte, as the sequential build (tested).
+Every language is its own MkDocs build (``hooks/hub_mkdocs_build.py``; the MkDocs adapter reads ``HUB_*``
+variables, see ``hooks/hub_mkdocs.py``), the same path as ``./hub serve``'s: with ``jobs`` = 1 one
+process builds them one after the other; with more, one process per language, ``jobs`` at a time. The
+default language's build prepares the data first and writes the files that belong to no language; once
+it has staged the pages, the other languages start. Each process holds one language's pages at a time.
+The parts are then moved together: the default language's build is the site root, each other build
+gives its ``<lang>/`` folder. The result is the same, byte for byte, whatever ``jobs`` is (tested).
 """
 
 from __future__ import annotations
@@ -69,7 +69,10 @@ def build(root: Path, site: Path, extra: list[str], jobs: int = 1) -> int:
         shutil.rmtree(leftover, ignore_errors=True)
     print(f"hub: building {len(CODES)} languages " + (f"in processes, {jobs} at a time" if jobs > 1 else
                                                         "in one process"), flush=True)
-    status = build_in_parallel(root, fresh, extra, jobs) if jobs > 1 else build_sequentially(root, fresh, extra)
+    if extra:
+        print(f"hub build: unrecognized arguments: {' '.join(extra)}", file=sys.stderr)
+        return 2
+    status = build_in_parts(root, fresh, jobs)
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed: {site} was left as it was", file=sys.stderr)
@@ -82,29 +85,34 @@ def build(root: Path, site: Path, extra: list[str], jobs: int = 1) -> int:
     return 0
 
 
-def mkdocs_command(site_dir: Path, extra: list[str]) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra]
-
-
 PROTOCOL = ("HUB_LANGUAGE", "HUB_STAGED", "HUB_EXTRAS_DIR")  # read by hooks/hub_mkdocs.py
 
 
-def child_env(**values: str) -> dict[str, str]:
+def child_env(root: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in PROTOCOL}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", **values}
+    path = os.pathsep.join(part for part in (str(root / "hooks"), env.get("PYTHONPATH", "")) if part)
+    return {**env, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
 
 
-def build_sequentially(root: Path, fresh: Path, extra: list[str]) -> int:
-    return subprocess.run(mkdocs_command(fresh, extra), cwd=root, env=child_env()).returncode
+def language_command(parts: Path, stamp: Path, extras: Path, languages: list[str]) -> list[str]:
+    """One process building ``languages`` one after the other, one MkDocs build each (hooks/hub_mkdocs_build.py)."""
+    return [sys.executable, "-m", "hub_mkdocs_build", "--site-dir", str(parts), "--staged", str(stamp),
+            "--extras", str(extras), *languages]
 
 
-def build_in_parallel(root: Path, fresh: Path, extra: list[str], jobs: int) -> int:
+def build_in_parts(root: Path, fresh: Path, jobs: int) -> int:
+    """Each language into ``<fresh>.parts/<lang>``, then the parts moved together into ``fresh``."""
     parts = fresh.with_name(fresh.name + ".parts")
     shutil.rmtree(parts, ignore_errors=True)
     parts.mkdir(parents=True)
     stamp, extras = parts / "staged", parts / "extras"
     try:
-        status = run_language_builds(root, parts, extra, jobs, stamp, extras)
+        if jobs > 1:
+            status = run_language_builds(root, parts, jobs, stamp, extras)
+        else:  # one process: no start-up paid per language
+            build = LanguageBuild("all", [DEFAULT_LANGUAGE, *start_order()], root, parts, stamp, extras)
+            status = build.process.wait()
+            build.report()
         if status == 0:
             assemble(parts, extras, fresh)
         return status
@@ -112,14 +120,13 @@ def build_in_parallel(root: Path, fresh: Path, extra: list[str], jobs: int) -> i
         shutil.rmtree(parts, ignore_errors=True)
 
 
-def run_language_builds(root: Path, parts: Path, extra: list[str], jobs: int, stamp: Path, extras: Path) -> int:
+def run_language_builds(root: Path, parts: Path, jobs: int, stamp: Path, extras: Path) -> int:
     """Run the default language first; start the others once it has staged the pages."""
-    shared = {"HUB_STAGED": str(stamp), "HUB_EXTRAS_DIR": str(extras)}
     waiting = start_order()
     running: dict[str, LanguageBuild] = {}
 
     def start(code: str) -> None:
-        running[code] = LanguageBuild(code, root, parts, extra, child_env(HUB_LANGUAGE=code, **shared))
+        running[code] = LanguageBuild(code, [code], root, parts, stamp, extras)
 
     start(DEFAULT_LANGUAGE)
     try:
@@ -157,12 +164,12 @@ def start_order() -> list[str]:
 
 
 class LanguageBuild:
-    """One language's ``mkdocs build``, its output kept in a log shown when it ends (no interleaving)."""
+    """A process building some languages, its output kept in a log shown when it ends (no interleaving)."""
 
-    def __init__(self, code: str, root: Path, parts: Path, extra: list[str], env: dict[str, str]):
-        self.log = (parts / f"{code}.log").open("w+b")
-        self.process = subprocess.Popen(mkdocs_command(parts / code, extra), cwd=root, env=env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+    def __init__(self, name: str, languages: list[str], root: Path, parts: Path, stamp: Path, extras: Path):
+        self.log = (parts / f"{name}.log").open("w+b")
+        self.process = subprocess.Popen(language_command(parts, stamp, extras, languages), cwd=root,
+                                        env=child_env(root), stdout=self.log, stderr=subprocess.STDOUT)
 
     def report(self) -> None:
         self.log.seek(0)
