@@ -220,17 +220,24 @@ def on_env(env, /, *, config, files):
 # Measurements -------------------------------------------------------------------------------------------
 
 
-def build(project: Path, log: Path, profile: Path | None = None, jobs: int = 0) -> tuple[float, float, float, float]:
+def build(project: Path, log: Path, profile: Path | None = None, jobs: int = 0,
+          engine: str = "mkdocs") -> tuple[float, float, float, float]:
     """Build ``project`` into ``site/``; return wall seconds, CPU seconds and peak memory in MiB.
 
-    ``jobs=0``: ``mkdocs build --strict`` (one process builds the six languages, as ``mkdocs serve``
-    does); ``jobs>0``: ``python -m hub build --jobs J``, one process per language, J at a time. CPU time
+    ``jobs=0``: a plain ``mkdocs build --strict`` (mkdocs-static-i18n's loop builds the six languages in
+    one process: the reference's path); ``jobs=1``: ``python -m hub build --jobs 1``, one MkDocs build per
+    language in one process; ``jobs>1``: one process per language, J at a time; ``engine="zensical"``:
+    ``python -m hub build --engine zensical``, one Zensical build per language. CPU time
     counts every process of the build (``os.wait4`` sums the descendants a process waited for). Memory
     is given twice: the largest sum of the proportional set sizes of the build's processes running at
     the same moment (sampled every 20 ms), and the resident peak of the largest process (``ru_maxrss``).
     """
     python = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else [])]
-    if jobs:
+    if engine == "zensical":  # its own cache cleared: every build starts from nothing, as the others
+        shutil.rmtree(project / ".cache" / "zensical", ignore_errors=True)
+        command = [*python, "-m", "hub", "build", "--engine", "zensical", "--root", str(project),
+                   "--site-dir", str(project / "site")]
+    elif jobs:
         command = [*python, "-m", "hub", "build", "--jobs", str(jobs), "--root", str(project),
                    "--site-dir", str(project / "site")]
     else:
@@ -304,14 +311,16 @@ class TreeMemory:
         return 0
 
 
-def measure(project: Path, label: str, n: int, profile: Path | None = None, jobs: int = 0) -> dict:
+def measure(project: Path, label: str, n: int, profile: Path | None = None, jobs: int = 0,
+            engine: str = "mkdocs") -> dict:
     shutil.rmtree(project / "site", ignore_errors=True)
-    wall, cpu, peak, largest = build(project, project / "build.log", profile, jobs)
+    wall, cpu, peak, largest = build(project, project / "build.log", profile, jobs, engine)
     site = project / "site"
     pages = sum(1 for _ in site.rglob("*.html"))
     webinar_pages = [path.stat().st_size for lang in LANGS
                      for path in (site / url_prefix(lang) / "webinars").glob("*/index.html")]
-    index = {lang: _size(site / url_prefix(lang) / "search" / "search_index.json") for lang in LANGS}
+    index_file = "search.json" if engine == "zensical" else "search/search_index.json"
+    index = {lang: _size(site / url_prefix(lang) / index_file) for lang in LANGS}
     return {"label": label, "n": n, "pages": pages, "wall": wall, "cpu": cpu, "peak": peak, "largest": largest,
             "ms_page": cpu * 1000 / pages, "wall_ms_page": wall * 1000 / pages,
             "index": index, "median_page": statistics.median(webinar_pages) if webinar_pages else 0}
@@ -372,6 +381,23 @@ def verdicts(hub: list[dict], parallel: list[dict], ref: list[dict]) -> list[str
     return out
 
 
+def engine_comparison(hub: list[dict], parallel: list[dict], zensical: list[dict]) -> list[str]:
+    """MkDocs and Zensical side by side on the same data: time per page and peak memory."""
+    out = []
+    for z in zensical:
+        h = next((row for row in hub if row["n"] == z["n"]), None)
+        p = next((row for row in parallel if row["n"] == z["n"]), None)
+        line = (f"N={z['n']}: zensical {z['pages']} pages, {z['wall']:.1f} s wall, {z['cpu']:.1f} s CPU, "
+                f"{z['ms_page']:.2f} CPU ms/page, {z['wall_ms_page']:.2f} wall ms/page, peak {z['peak']:.0f} MiB")
+        if h:
+            line += (f" | mkdocs (one process) {h['pages']} pages, {h['wall']:.1f} s wall, {h['ms_page']:.2f} CPU ms/page, "
+                     f"{h['wall_ms_page']:.2f} wall ms/page, peak {h['peak']:.0f} MiB")
+        if p:
+            line += f" | mkdocs {p['label']} {p['wall']:.1f} s wall, peak {p['peak']:.0f} MiB"
+        out.append(line)
+    return out
+
+
 def profile_report(path: Path, top: int = 25) -> str:
     """Where time goes: own time by package, then the costliest functions."""
     stats = pstats.Stats(str(path))
@@ -419,40 +445,48 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="also build the largest size once more under cProfile and print where time goes")
     parser.add_argument("--no-reference", action="store_true", help="skip the plain-Markdown reference builds")
+    parser.add_argument("--engines", default="mkdocs,zensical",
+                        help="engines to build each data set with, side by side (default mkdocs,zensical)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects (their path is printed)")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     work = Path(tempfile.mkdtemp(prefix="hub-bench-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, work in {work}", flush=True)
-    hub_rows, parallel_rows, ref_rows = [], [], []
+    hub_rows, parallel_rows, ref_rows, zensical_rows = [], [], [], []
+    engines = {engine.strip() for engine in args.engines.split(",")}
     try:
         for n in sizes:
             project = work / f"hub-{n}"
             counts = make_project(project, n)
             print(f"N={n}: {counts['webinars']} webinars, {counts['experts']} experts, {counts['series']} series "
                   "(validated); building ...", flush=True)
-            builds = [("hub", project, 0)]
+            builds = [("hub", project, 1, "mkdocs")]
             if not args.no_reference:
                 reference = work / f"reference-{n}"
                 make_reference(project, reference)
-                builds.append(("reference", reference, 0))
+                builds.append(("reference", reference, 0, "mkdocs"))
             if args.jobs > 1:
-                builds.append((f"hub x{args.jobs}", project, args.jobs))
-            runs: dict[str, list[dict]] = {label: [] for label, _, _ in builds}
+                builds.append((f"hub x{args.jobs}", project, args.jobs, "mkdocs"))
+            if "zensical" in engines:
+                builds.append(("zensical", project, 1, "zensical"))
+            runs: dict[str, list[dict]] = {label: [] for label, _, _, _ in builds}
             for _ in range(args.repeat):  # interleaved, so that a slow spell of the machine hits every build
-                for label, folder, jobs in builds:
-                    runs[label].append(measure(folder, label, n, jobs=jobs))
+                for label, folder, jobs, engine in builds:
+                    runs[label].append(measure(folder, label, n, jobs=jobs, engine=engine))
             # The best of the repeats: the one least slowed down by the rest of the machine.
-            done = [min(runs[label], key=lambda row: row["wall"] if jobs else row["cpu"]) for label, _, jobs in builds]
-            for row, (_, _, jobs) in zip(done, builds):
-                (parallel_rows if jobs else ref_rows if row["label"] == "reference" else hub_rows).append(row)
+            done = [min(runs[label], key=lambda row: row["wall"] if jobs > 1 else row["cpu"])
+                    for label, _, jobs, _ in builds]
+            for row in done:
+                {"hub": hub_rows, "reference": ref_rows, "zensical": zensical_rows}.get(row["label"],
+                                                                                     parallel_rows).append(row)
             print("\n".join(table(done).splitlines()[2:]), flush=True)
         print()
-        rows = [row for row in (*hub_rows, *ref_rows, *parallel_rows)]
-        rows.sort(key=lambda row: (row["n"], {"hub": 0, "reference": 1}.get(row["label"], 2)))
+        rows = [row for row in (*hub_rows, *ref_rows, *parallel_rows, *zensical_rows)]
+        rows.sort(key=lambda row: (row["n"], {"hub": 0, "reference": 1, "zensical": 3}.get(row["label"], 2)))
         print(table(rows))
         print()
         print("\n".join(verdicts(hub_rows, parallel_rows, ref_rows)))
+        print("\n".join(engine_comparison(hub_rows, parallel_rows, zensical_rows)))
         if args.profile:
             project = work / f"hub-{sizes[-1]}"
             profile = work / "hub.prof"
