@@ -105,7 +105,7 @@ def build(root: Path, site: Path, strict: bool = True) -> int:
         for code in CODES:
             project = work / code
             lay_out_language(staged, project / "docs", code, written, site_url)
-            config = language_config(settings, code, site_url, theme, prepared.not_found)
+            config = language_config(settings, code, site_url, theme, prepared.not_found, project / "docs")
             (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
             command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml"),
                        *(["--strict"] if strict else [])]
@@ -138,7 +138,8 @@ def build(root: Path, site: Path, strict: bool = True) -> int:
     return 0
 
 
-def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, not_found: str) -> dict:
+def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, not_found: str,
+                    docs: Path | None = None) -> dict:
     """One language's Zensical configuration, from mkdocs.yml and the list of languages."""
     formatter = Formatter(code)
     theme = dict(settings.get("theme") or {})
@@ -154,8 +155,13 @@ def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, n
     if listed and listed != list(CODES):
         raise SystemExit(f"mkdocs.yml lists the languages {listed}; hub/languages.py lists {list(CODES)}")
     config = {key: settings[key] for key in KEPT if key in settings}
+    agenda = development_agenda_url(hub_settings.get("development_agenda_url") or "", code,
+                                    hub_settings.get("development_agenda_urls"))
     if "nav" in config:
-        config["nav"] = _moved_nav(config["nav"])
+        # As hooks/hub_mkdocs.py's on_nav: no tab for a page that says hub_menu: false; the Development
+        # Agenda closes the menu.
+        nav = [item for item in _moved_nav(config["nav"]) if docs is None or _in_menu(docs, item)]
+        config["nav"] = [*nav, {formatter.t("development_agenda"): agenda}]
     config.update({
         "site_name": formatter.t("site_name"),
         "site_url": absolute(site_url, url_prefix(code)),
@@ -176,13 +182,23 @@ def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, n
                 "root": "../" if code != DEFAULT_LANGUAGE else "",
                 "staff_guide": formatter.t("staff_guide"),
                 "development_agenda": formatter.t("development_agenda"),
-                "development_agenda_url": development_agenda_url(
-                    hub_settings.get("development_agenda_url") or "", code, hub_settings.get("development_agenda_urls")),
+                "development_agenda_url": agenda,
                 "not_found": not_found,
             },
         },
     })
     return config
+
+
+def _in_menu(docs: Path, item) -> bool:
+    page = item if isinstance(item, str) else None
+    if page is None or not (docs / page).is_file():
+        return True
+    match = FRONT_MATTER.match((docs / page).read_text(encoding="utf-8"))
+    if match is None:
+        return True
+    meta = yaml.safe_load(match.group(1)) or {}
+    return not (isinstance(meta, dict) and meta.get("hub_menu") is False)
 
 
 def _moved_nav(items):
