@@ -213,6 +213,7 @@ class _Empty(dict):
 
 def on_env(env, /, *, config, files):
     env.globals["hub"] = _Empty()
+    env.filters["hub_absolute"] = str  # overrides/main.html makes alternates absolute with it
     return env
 '''
 
