@@ -15,6 +15,7 @@ tell each, through the environment, which part it plays:
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,7 @@ def on_env(env, /, *, config: MkDocsConfig, files):
     environment for each language build, and each one would compile them all again.
     """
     env.bytecode_cache = FileSystemBytecodeCache(_jinja_cache(_root(config) / ".cache"))
+    _state["search_label"] = env.get_template("partials/language.html", None, {"config": config}).module.t("search")
     site_url = _site_url(config)
     env.filters["hub_absolute"] = lambda link: absolute_link(site_url, str(link))
     env.globals["hub"] = {
@@ -108,6 +110,29 @@ def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
     page.content = ""
     for key in [key for key in page.meta if key.startswith("hub_")]:
         del page.meta[key]
+    return theme_fixes(output, _state["search_label"])
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    return theme_fixes(output_content, _state["search_label"]) if template_name.endswith(".html") else output_content
+
+
+# Fixes to the theme's HTML, made on the output rather than in copies of Material's partials: Material
+# includes partials/search.html and partials/toc.html directly (no block to extend), CSS cannot add or
+# remove attributes, and JavaScript would not fix the HTML the validity tests read.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+def theme_fixes(output: str, search_label: str) -> str:
+    """* the search dialog gets an accessible name (axe-core: aria-dialog-name, serious);
+    * the search input loses the non-standard ``autocorrect`` attribute (the Nu HTML Checker refuses it);
+    * the table of contents' title no longer points at Material's ``__toc`` toggle where the page has none
+      (Material writes the toggle for pages in the navigation only; generated pages are not in it)."""
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{escape(search_label)}">', 1)
+    output = output.replace(' autocorrect="off"', "")
+    if 'id="__toc"' not in output:
+        output = output.replace(TOC_LABEL, '<label class="md-nav__title">')
     return output
 
 
