@@ -1,15 +1,18 @@
 """MkDocs adapter of the webinar hub: wires MkDocs events to the MkDocs-free pipeline in ``hub/``.
 
-Moving to another generator (e.g. Zensical) means replacing this file only. mkdocs-static-i18n runs
-every event once per language (English first, into the site root; then each other language).
+``./hub build`` and ``./hub serve`` run one MkDocs build per language (``hooks/hub_mkdocs_build.py``;
+``hooks/hub_zensical.py`` is the other engine's adapter) and tell each, through the environment, which
+part it plays:
 
-``python -m hub build`` may instead start one ``mkdocs build`` per language (see ``hub/build.py``) and
-tell each, through the environment, which part it plays:
+* ``HUB_LANGUAGE``: build this language only (mkdocs-static-i18n keeps every language in its switcher;
+  the one private hook this needs is in ``hooks/hub_private.py``);
+* ``HUB_STAGED``: a stamp file. The build that finds none prepares the data, writes the stamp, then
+  the site files that belong to no language into ``HUB_EXTRAS_DIR``; the others (started after it, in
+  the same process or in others) build from the same staged folder without loading the data. Without
+  it (``./hub serve``) each build prepares through ``hub.site.prepare``'s cache.
 
-* ``HUB_LANGUAGE``: build this language only (mkdocs-static-i18n keeps every language in its switcher);
-* ``HUB_STAGED``: a stamp file. The process that finds none prepares the data, writes the stamp, then
-  the site files that belong to no language into ``HUB_EXTRAS_DIR``; the others wait for the stamp
-  (``hub/build.py`` starts them after it) and build from the same staged folder without loading the data.
+A plain ``mkdocs build`` (no ``HUB_LANGUAGE``) still works: mkdocs-static-i18n's own loop then runs every
+event once per language, English first, into the site root.
 """
 
 from __future__ import annotations
