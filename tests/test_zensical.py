@@ -24,6 +24,9 @@ pytest.importorskip("zensical")
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> tuple[Path, Path]:
     project = make_project(tmp_path_factory.mktemp("zensical") / "project", FIXTURES / "hub")
+    # A page written in English only (the other languages show it as a fallback), linking to another page.
+    (project / "docs" / "notice.en.md").write_text("# Notice\n\nSee [the figures](figures.md).\n",
+                                                   encoding="utf-8")
     site = project / "site"
     environment = {**os.environ, "HUB_TODAY": BUILD_DATE, "SITE_URL": SITE_URL, "PYTHONPATH": str(project / "hooks")}
     result = subprocess.run([sys.executable, "-m", "hub", "build", "--engine", "zensical", "--site-dir", str(site)],
@@ -105,3 +108,23 @@ def test_the_switcher_lands_on_the_same_page(zensical_site):
     assert head["x-default"] == SITE_URL + f"webinars/{slug}/" and head["ar"] == SITE_URL + f"ar/webinars/{slug}/"
     script = (site / "assets" / "javascripts" / "hub-zensical.js").read_text(encoding="utf-8")
     assert "hub-alternates" in script and "md-select__link" in script
+
+
+def test_a_page_in_english_only_falls_back_without_hreflang(zensical_site):
+    _, site = zensical_site
+    for lang in LANGS:
+        page = soup(site, lang_url(lang, "notice/"))
+        assert page.h1.get_text(strip=True).startswith("Notice")
+        link = page.find("a", string="the figures")
+        assert link["href"] == "../figures/", link  # relinked from figures.md to where it was laid out
+        hreflangs = page.select("head link[rel=alternate][hreflang]")
+        assert bool(hreflangs) == (lang == "en")  # a fallback is not a translation
+    targets = json.loads(soup(site, "fr/notice/").find(id="hub-alternates").string)
+    assert {alt["lang"] for alt in targets} == set(LANGS)  # the switcher still lands on the page
+
+
+def test_the_menu_ends_with_the_development_agenda(zensical_site):
+    _, site = zensical_site
+    for lang in ("en", "fr", "ar"):
+        tabs = soup(site, lang_url(lang, "")).select("a.md-tabs__link")
+        assert tabs[-1]["href"] == f"https://www.wipo.int/ip-development/{lang}/agenda/"
