@@ -28,3 +28,26 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert first.keys() == second.keys(), sorted(first.keys() ^ second.keys())[:20]
     differing = sorted(path for path in first if first[path] != second[path])
     assert not differing, f"{len(differing)} files differ between two builds: {differing[:20]}"
+
+
+def test_two_zensical_builds_are_byte_identical(tmp_path):
+    """The second engine too: a build from nothing and one from Zensical's cache give the same files."""
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    pytest.importorskip("zensical")
+    project = make_project(tmp_path / "project", FIXTURES / "hub")
+    environment = {**os.environ, "HUB_TODAY": BUILD_DATE, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+                   "SITE_URL": "https://example.github.io/webinar-hub/", "PYTHONPATH": str(project / "hooks")}
+    trees = []
+    for name in ("first", "second"):
+        result = subprocess.run([sys.executable, "-m", "hub", "build", "--engine", "zensical", "--site-dir",
+                                 str(tmp_path / name)], cwd=project, env=environment, capture_output=True, text=True)
+        assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+        trees.append(digests(tmp_path / name))
+    first, second = trees
+    assert len(first) > 50 and first.keys() == second.keys()
+    assert not [path for path in first if first[path] != second[path]]
