@@ -22,7 +22,7 @@ from conftest import LANGS, lang_url
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 800}
-MOBILE = {"width": 375, "height": 740}
+MOBILE = {"width": 390, "height": 844}
 WIDTHS = {"desktop": DESKTOP, "mobile": MOBILE}
 PILOT_SLUG = "2019-12-17-ip-strategy"
 RECORDING = "webinars/2026-01-15-past-with-recording/"  # fixture: a YouTube recording
@@ -41,7 +41,7 @@ PAGES = {
     "figures": ("real_site", "figures/"),
     "missing": ("real_site", MISSING),
 }
-SCREENSHOT_LANGS = ("ar", "en")
+SCREENSHOT_LANGS = ("ar", "zh", "en")
 SEARCH_FIELD = "input.md-search__input"
 SWITCHER_LINK = "a.md-select__link[hreflang]"
 
