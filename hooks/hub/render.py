@@ -195,7 +195,7 @@ class Renderer:
             webinars = self.hub.in_series.get(series_id, ())
             if not webinars:
                 continue
-            first, last = webinars[0].data.date, webinars[-1].data.date
+            first, last = min(w.data.date for w in webinars), max(w.data.date for w in webinars)
             result.append({
                 "id": series_id,
                 "title": ctx.text(series.title),
