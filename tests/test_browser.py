@@ -41,6 +41,7 @@ PAGES = {
     "recording": ("fixture_site", RECORDING),
     "upcoming": ("fixture_site", UPCOMING),
     "expert": ("fixture_site", "experts/ada-example/"),
+    "experts": ("fixture_site", "experts/"),
     "figures": ("real_site", "figures/"),
     "missing": ("real_site", MISSING),
 }
