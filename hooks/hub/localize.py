@@ -127,6 +127,8 @@ class Formatter:
 
     # The design's formats --------------------------------------------------------------------------
 
+    # Memoized on the class (self in the key): six formatters live for a build, and every card repeats these.
+    @lru_cache(maxsize=None)
     def date_badge(self, value: date) -> dict[str, str]:
         """Day, abbreviated month and year of a card's date badge. "MMM", not the stand-alone "LLL": Babel 2.18
         gives "6月" for "LLL" in French or Spanish once the Chinese locale has been loaded."""
@@ -135,6 +137,11 @@ class Formatter:
             "month": babel.dates.format_date(value, "MMM", locale=self.locale).rstrip("."),
             "year": babel.dates.format_date(value, "y", locale=self.locale),
         }
+
+    @lru_cache(maxsize=None)
+    def start_line(self, start: datetime) -> str:
+        """A card's start time with the name of its zone: "14:30 Central European Summer Time"."""
+        return f"{self.time(start)} {self.timezone(start)}"
 
     def time_range(self, start: datetime, end: datetime) -> str:
         """Start and end time in the language's short time form: "14:30–16:00", "2:30 – 4:00 PM"."""

@@ -116,7 +116,7 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
         state=state,
         state_label=ctx.f.t(f"state_{state}"),
         badge=ctx.f.date_badge(data.date),
-        time=f"{ctx.f.time(starts)} {ctx.f.timezone(starts)}" if starts else None,
+        time=ctx.f.start_line(starts) if starts else None,
         language_code=data.language,
         year=data.date.year,
     )
@@ -203,11 +203,7 @@ def time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
         "offset": str(int(starts.utcoffset().total_seconds() // 60)),  # minutes east of UTC, for hub.js
         "intl": ctx.f.intl_locale,  # the locale hub.js formats the visitor's time in, with Babel's digits
         "end_iso": ends.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") if ends else "",
-        "local": ctx.f.time(starts),
         "zone": ctx.f.timezone(starts),
-        "zone_id": webinar.data.timezone,
-        "utc": ctx.f.time(utc),
-        "utc_date": ctx.f.date(utc.date()),
         "iso": starts.isoformat(),
         "utc_iso": utc.isoformat().replace("+00:00", "Z"),
     }
