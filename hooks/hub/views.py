@@ -323,6 +323,10 @@ def _fallback_attributes(code: str, page_lang: str) -> Markup:
     return attributes
 
 
+FIGURE_COLUMNS = ("language", "registrations", "participants", "countries", "attendance_rate",
+                  "survey_response_rate")
+
+
 def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
     """Every series' figures, formatted for the page's language, with its chart geometry."""
     f = ctx.f
@@ -337,8 +341,11 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
         rows = []
         for webinar in figures.webinars:
             stats = webinar.data.stats
+            card = webinar_card(ctx, webinar)
             rows.append({
-                "card": webinar_card(ctx, webinar),
+                "card": card,
+                "label": card.number or f.date(webinar.data.date, "medium"),
+                "language": card.language if card.language_known else None,
                 "registrations": maybe(stats.registrations, f.figure),
                 "participants": maybe(stats.participants, f.figure),
                 "countries": maybe(stats.countries, f.figure),
@@ -357,7 +364,8 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
             "id": figures.series_id,
             "title": ctx.text(series.title) if series else None,
             "rows": rows,
-            "has_countries": any(row["countries"] for row in rows),
+            # Only the columns some webinar of the series has a value for: no column of dashes.
+            "columns": [name for name in FIGURE_COLUMNS if any(row[name] for row in rows)],
             "approximate": figures.approximate,
             "has_exact": bool(figures.counted_registrations or figures.counted_participants
                               or figures.counted_surveys),
