@@ -98,8 +98,8 @@
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();  /* the count is written before the form shows: not announced on load, only on a change */
     form.hidden = false;
-    apply();
   }
 
   /* On paper, every link of the content is followed by its absolute address (hub.css, @media print). */
