@@ -13,7 +13,7 @@ part around it, from the same pipeline (``hub.site.prepare``) and the one list o
   leaves the hub's links, written relative to the page's URL, as they are: so each page other than an
   index is laid out as ``<name>/index.md``, whose folder is its URL, and its Markdown links to ``.md``
   files get one ``../`` more;
-* each page's front matter gets ``hub_alternates``: its URL in every language, for the switcher (it lands
+* each page's front matter gets ``hide: [navigation]`` (as the MkDocs hook's) and ``hub_alternates``: its URL in every language, for the switcher (it lands
   on the same page; ``partials/hub-zensical-head.html`` prints the data and hub-zensical.js uses it) and, for
   real translations only, for the ``hreflang`` links of the head;
 * the theme: Zensical's own templates (its Material-compatible ones) with a custom folder holding the
@@ -161,6 +161,8 @@ def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, n
         # As hooks/hub_mkdocs.py's on_nav: no tab for a page that says hub_menu: false; the Development
         # Agenda closes the menu.
         nav = [item for item in _moved_nav(config["nav"]) if docs is None or _in_menu(docs, item)]
+        # the home page's tab is "Home" in the language, not the site's long name
+        nav = [{formatter.t("menu_home"): item} if item == "index.md" else item for item in nav]
         config["nav"] = [*nav, {formatter.t("development_agenda"): agenda}]
     config.update({
         "site_name": formatter.t("site_name"),
@@ -235,7 +237,7 @@ def lay_out_language(staged: Path, docs: Path, code: str, written: dict[str, set
         target = docs / moved(f"{stem}.md")
         _, path = page_language_and_path(PurePosixPath(f"{stem}.{DEFAULT_LANGUAGE}.md"))
         text = relink(source.read_text(encoding="utf-8"), f"{stem}.md")
-        text = with_alternates(text, alternates(path, code, written.get(path, set()), site_url))
+        text = with_meta(text, alternates(path, code, written.get(path, set()), site_url))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
@@ -270,15 +272,20 @@ def alternates(path: str, code: str, languages: set[str], site_url: str) -> list
     return found
 
 
-def with_alternates(text: str, values: list[dict]) -> str:
-    """Add ``hub_alternates`` to a page's front matter (JSON or YAML; made when there is none)."""
+def with_meta(text: str, values: list[dict]) -> str:
+    """Add ``hub_alternates`` and, as hooks/hub_mkdocs.py's on_page_markdown, ``hide: [navigation]`` (the
+    header tabs are the menu) to a page's front matter (JSON or YAML; made when there is none)."""
     match = FRONT_MATTER.match(text)
-    line = "hub_alternates: " + json.dumps(values, ensure_ascii=False)
+    lines = "hub_alternates: " + json.dumps(values, ensure_ascii=False)
     if match is None:
-        return f"---\n{line}\n---\n\n{text}"
+        return f"---\n{lines}\nhide: [navigation]\n---\n\n{text}"
     body = match.group(1)
     if body.lstrip().startswith("{"):
         meta = json.loads(body)
-        meta["hub_alternates"] = values
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n" + text[match.end():]
-    return f"---\n{line}\n{body}\n---\n" + text[match.end():]
+    else:
+        meta = yaml.safe_load(body) or {}
+    meta["hub_alternates"] = values
+    hide = meta.setdefault("hide", [])
+    if "navigation" not in hide:
+        hide.append("navigation")
+    return f"---\n{json.dumps(meta, ensure_ascii=False, default=str)}\n---\n" + text[match.end():]
