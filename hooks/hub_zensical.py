@@ -32,11 +32,12 @@ import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 import yaml
 
-from hub.build import assemble
+from hub.build import assemble, default_jobs
 from hub.catalog import DataError
 from hub.extras.sitemap import translations
 from hub.languages import BY_CODE, CODES, DEFAULT_LANGUAGE, url_prefix
@@ -75,7 +76,7 @@ def load_mkdocs_yml(path: Path) -> dict:
         return yaml.load(file, Loader=EnvTag)  # noqa: S506 (a SafeLoader with one more tag)
 
 
-def build(root: Path, site: Path, strict: bool = True) -> int:
+def build(root: Path, site: Path, strict: bool = True, jobs: int | None = None) -> int:
     """Build the six languages with Zensical into ``site`` (atomically, as ``hub.build.build``)."""
     settings = load_mkdocs_yml(root / "mkdocs.yml")
     site_url = os.environ.get("SITE_URL") or settings.get("site_url") or "/"
@@ -107,10 +108,19 @@ def build(root: Path, site: Path, strict: bool = True) -> int:
             lay_out_language(staged, project / "docs", code, written, site_url)
             config = language_config(settings, code, site_url, theme, prepared.not_found, project / "docs")
             (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+
+        def run(code: str) -> subprocess.CompletedProcess:
+            project = work / code
             command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml"),
                        *(["--strict"] if strict else [])]
-            result = subprocess.run(command, cwd=project, capture_output=True, text=True,
-                                    env={**os.environ, "NO_COLOR": "1", "CLICOLOR": "0"})
+            return subprocess.run(command, cwd=project, capture_output=True, text=True,
+                                  env={**os.environ, "NO_COLOR": "1", "CLICOLOR": "0"})
+
+        # One Zensical process per language, as many at once as there are cores (at most six).
+        with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+            results = dict(zip(CODES, pool.map(run, CODES)))
+        for code in CODES:
+            result = results[code]
             output = result.stdout + result.stderr
             if result.returncode != 0 or (strict and re.search(r"\b[1-9]\d* issues? found", output)):
                 sys.stderr.write(output)
@@ -119,7 +129,7 @@ def build(root: Path, site: Path, strict: bool = True) -> int:
             target = parts / code if code == DEFAULT_LANGUAGE else parts / code / code
             shutil.rmtree(parts / code, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(project / "site", target)
+            shutil.copytree(work / code / "site", target)
         for code in CODES:  # the site has one 404 page, the default language's (GitHub Pages serves one)
             if code != DEFAULT_LANGUAGE:
                 (parts / code / code / "404.html").unlink(missing_ok=True)

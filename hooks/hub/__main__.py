@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if extra:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
-        return build_with_zensical(root, args.site_dir.resolve())
+        return build_with_zensical(root, args.site_dir.resolve(), jobs=args.jobs)
     jobs = args.jobs if args.jobs is not None else chosen_jobs(root)
     return build(root, args.site_dir.resolve(), extra, jobs)
 
