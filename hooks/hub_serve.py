@@ -8,9 +8,9 @@ The preview builds as ``./hub build`` does, one MkDocs build per language (``HUB
 * only the staged pages whose content changed are rewritten (``hub.stage.sync_folder``), and after the
   first build each language is built with MkDocs' own ``dirty`` option: only the pages whose staged
   file is newer than their HTML are rendered again. A change to the theme's templates, to mkdocs.yml or
-  to the hooks rebuilds every page. The pages of the menu are always rendered again (a dirty build
-  would otherwise give them no titles); each language's search index is merged, not replaced
-  (``hooks/search_per_language.py``);
+  to the hooks (UI strings included) rebuilds every page; changed Python code needs a restart. The
+  pages of the menu are always rendered again (a dirty build would otherwise give them no titles);
+  each language's search index is merged, not replaced (``hooks/search_per_language.py``);
 * the language being viewed is built first and shown at once; the others follow.
 """
 
@@ -38,7 +38,7 @@ log = logging.getLogger("mkdocs.hub.serve")
 # Changes under these rebuild every page of every language (templates, configuration, code).
 FULL_REBUILD = ("mkdocs.yml", "overrides", "hooks")
 # ... except these, which only change staged pages or copied assets (a dirty build handles them).
-PARTIAL = ("overrides/hub", "overrides/assets", "hooks/hub/locales")
+PARTIAL = ("overrides/hub", "overrides/assets")
 DIRTY_BUILD_NOTICE = "A 'dirty' build is being performed"
 
 
@@ -111,6 +111,8 @@ class MkDocsPreview:
                 relative = path.resolve().relative_to(self.root).as_posix()
             except ValueError:
                 continue
+            if relative.startswith("hooks/") and relative.endswith(".py"):
+                log.warning("preview: %s changed: stop and start ./hub serve again to run the new code", relative)
             if relative.startswith(FULL_REBUILD) and not relative.startswith(PARTIAL):
                 return True
         return False
