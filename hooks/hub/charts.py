@@ -49,6 +49,7 @@ class BarChart:
     ticks: tuple[Tick, ...]
     axis_x: float  # where the value axis stands
     axis_y: float  # the baseline
+    rtl: bool = False  # the page's direction: the axis and the legend stand on its reading start
 
 
 def _nice_step(maximum: float) -> float:
@@ -89,4 +90,4 @@ def grouped_bars(labels: list[str], values: list[tuple[float, float]], value_lab
     ticks = tuple(Tick(round(baseline - tick * step * scale, 1), value_label(tick * step))
                   for tick in range(int(top // step) + 1))
     axis_x = WIDTH - MARGIN_SIDE if rtl else MARGIN_SIDE
-    return BarChart(WIDTH, HEIGHT, tuple(groups), ticks, axis_x, baseline)
+    return BarChart(WIDTH, HEIGHT, tuple(groups), ticks, axis_x, baseline, rtl)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from .. import safe_markdown
-from ..languages import CODES
+from ..languages import CODES, LANGUAGES
 from ..localize import heading
 from ..model import WebinarFacts
 from ..urls import expert_path
@@ -25,7 +25,7 @@ SCHEMA = "https://schema.org/"
 ATTENDANCE_MODE = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
                    "in-person": "OfflineEventAttendanceMode"}
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
-OG_LOCALES = {"en": "en_US", "ar": "ar_AR", "zh": "zh_CN", "fr": "fr_FR", "ru": "ru_RU", "es": "es_ES"}
+OG_LOCALES = {language.code: language.regional_locale for language in LANGUAGES} | {"ar": "ar_AR"}  # Facebook's Arabic
 DESCRIPTION_LENGTH = 300
 
 
