@@ -98,8 +98,8 @@ SOURCES = [path for pattern in ("hooks/**/*.py", "overrides/**/*.html", "overrid
            for path in sorted(ROOT.glob(pattern))]
 CONTENT = ("tests/", "bench/")  # they write or expect text in given languages: a text per language is no copy
 CODE = r"(?<![\w-])(?:{})(?![\w-])".format("|".join(CODES))
-# Four or more language codes in a row (three: a sample, such as en, ar, zh), separated only by quotes, commas, spaces, brackets or "or".
-LIST = re.compile(rf"{CODE}(?:(?:[\s'\",()\[\]|/]|\bor\b)+{CODE}){{3,}}")
+# Five or more language codes in a row (up to four: a sample, such as en, ar, zh, ru), separated only by quotes, commas, spaces, brackets or "or".
+LIST = re.compile(rf"{CODE}(?:(?:[\s'\",()\[\]|/]|\bor\b)+{CODE}){{4,}}")
 # A mapping keyed by language codes: 'en': …, 'fr': …, 'ar': … (three keys or more).
 KEYED = re.compile(rf"(?:['\"]{CODE}['\"]\s*:[^\n]*?){{3,}}")
 # A page's direction or a language's behaviour decided by comparing its code with a literal.

@@ -20,6 +20,7 @@ import pytest
 from conftest import ROOT
 from test_validation import EXPERT, SERIES, WEBINAR, problems, replace, write_data
 from hub.catalog import load_catalog
+from hub.languages import listed
 
 
 def retitle(value: str) -> str:
@@ -527,7 +528,7 @@ def test_every_message_is_located_and_in_plain_words_with_the_right_form(tmp_pat
 def test_the_old_python_forms_are_gone(tmp_path):
     reported = _messages(tmp_path, "title", retitle("A title without a language"))
     assert reported == ["webinars/w.yml:3:8: title: expected a text per language: fields named by language code "
-                        "(ar, en, es, fr, ru, zh), indented below, got text ('A title without a language'); for "
+                        f"({listed()}), indented below, got text ('A title without a language'); for "
                         "example: title: {en: Patent basics for small firms}"]
 
 
