@@ -662,3 +662,13 @@ def test_the_build_date_is_the_utc_date(moment, expected):
     epoch = str(int(now.timestamp()))
     assert build_date({"SOURCE_DATE_EPOCH": epoch}) == expected
     assert build_date({"HUB_TODAY": "2030-05-02", "SOURCE_DATE_EPOCH": epoch}) == date(2030, 5, 2)
+
+
+@pytest.mark.parametrize("path", ["webinars/files/../../mkdocs.yml", "webinars/files/a/../../../mkdocs.yml",
+                                  "webinars/files/..", "webinars/files/x/.."])
+def test_a_file_path_cannot_climb_out_of_webinars_files(tmp_path, path):
+    """The file exists (mkdocs.yml at the root): only the rule keeps it from being published as a slide deck."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    text = WEBINAR + f"slides:\n  - file: {path}\n    language: en\n    format: pdf\n"
+    assert only(problems(write_data(tmp_path, text)), "webinars/w.yml:9:11: slides[0].file: must be a path under "
+                                                      "webinars/files/")
