@@ -138,3 +138,20 @@ def test_no_language_decided_by_its_code():
             if (name, code) not in ALLOWED:
                 found.append((name, match.group(0)))
     assert found == [], "use the language's data (BY_CODE[code].rtl, Babel) rather than its code"
+
+
+def test_a_language_list_the_hub_cannot_use_stops_every_command_plainly(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: العربية\n", "name: العربية\n          default: true\n"),
+                      encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "hub", "check"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(project / "hooks")})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == "hub: mkdocs.yml: plugins: i18n: languages: only one language can be default: true"

@@ -106,7 +106,10 @@ def read_languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
     return tuple(sorted(languages, key=lambda language: not language.default))
 
 
-LANGUAGES: tuple[Language, ...] = read_languages()
+try:
+    LANGUAGES: tuple[Language, ...] = read_languages()
+except LanguageListError as error:  # every entry point (./hub check, build, serve) says it plainly and stops
+    raise SystemExit(f"hub: {error}") from None
 DEFAULT_LANGUAGE: str = LANGUAGES[0].code
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
