@@ -155,3 +155,10 @@ def test_a_language_list_the_hub_cannot_use_stops_every_command_plainly(tmp_path
                             env={**os.environ, "PYTHONPATH": str(project / "hooks")})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == "hub: mkdocs.yml: plugins: i18n: languages: only one language can be default: true"
+
+
+def test_env_tags_are_read_as_mkdocs_reads_them(tmp_path, monkeypatch):
+    entries = "        - locale: en\n          name: !ENV [HUB_TEST_NAME, English]\n"
+    assert read_languages(mkdocs_yml(tmp_path, entries))[0].native_name == "English"
+    monkeypatch.setenv("HUB_TEST_NAME", "Anglais")
+    assert read_languages(mkdocs_yml(tmp_path, entries))[0].native_name == "Anglais"

@@ -3,14 +3,16 @@
 The maintainer edits that list (MkDocs needs it there); every module of the hub, the templates and the
 tests read it from here. What MkDocs does not need comes from Babel (CLDR), never from a second list:
 the Babel locale is the language code itself, and a language is right-to-left when CLDR says its
-characters run right to left. ``mkdocs.yml`` is read as plain YAML: its MkDocs tags (``!ENV`` and the
-like) are read without being acted on, as none of them can be part of the language list.
+characters run right to left. ``mkdocs.yml`` is read as plain YAML: ``!ENV`` as MkDocs reads it (the
+first variable set, else the default), its other tags (``!relative``, ``!!python/name:``) as the plain
+value they are written with.
 
 A test (``tests/test_languages.py``) fails when a second list of the languages appears in the code.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,8 +38,8 @@ class Language:
 
 
 class _MkDocsLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that reads MkDocs' own tags (``!ENV``, ``!relative``, ``!!python/name:…``)
-    as the plain value they are written with, without resolving them."""
+    """PyYAML's safe loader that also reads MkDocs' own tags: ``!ENV`` resolved, the others (``!relative``,
+    ``!!python/name:…``) as the plain value they are written with."""
 
 
 def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
@@ -48,6 +50,19 @@ def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
     return loader.construct_scalar(node)
 
 
+def _environment(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the first variable set, else the default."""
+    if isinstance(node, yaml.SequenceNode):
+        *names, default = [loader.construct_object(item, deep=True) for item in node.value]
+    else:
+        names, default = [loader.construct_scalar(node)], None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else ""
+    return default
+
+
+_MkDocsLoader.add_constructor("!ENV", _environment)
 _MkDocsLoader.add_multi_constructor("!", _untagged)
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
