@@ -102,10 +102,11 @@ def test_the_recording_button_and_links_of_a_past_page_keep_their_text(hostile_p
         assert deck["href"] == "https://example.org/past-slides.pdf#'onclick='alert(42)"
 
 
-def test_a_past_page_offers_no_registration(hostile_pages):
+def test_a_past_webinar_offers_no_registration_anywhere(hostile_pages):
+    """Not on its page (no section, no button, no JSON-LD offer), nor on its card in any list."""
     for name, soup in hostile_pages.items():
+        assert not soup.find(href=re.compile("register-past")), name
+        for script in soup.find_all("script", type="application/ld+json"):
+            assert "register-past" not in script.string, name
         if "2020-01-01-hostile-past" in name:
             assert soup.select(".hub-registration") == [], name
-            assert not soup.find(href=re.compile("register-past")), name
-            for script in soup.find_all("script", type="application/ld+json"):
-                assert "register-past" not in script.string, name
