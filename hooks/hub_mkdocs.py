@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Link
 from mkdocs.utils.meta import get_data
 
 from hub.catalog import DataError
-from hub.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
+from hub.languages import DEFAULT_LANGUAGE, url_prefix
 from hub.localize import Formatter
 from hub.model import build_date
 from hub.urls import absolute_link, development_agenda_url
@@ -48,7 +48,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _root(config)
     # Listed, the theme's sitemap templates are not copied as files; on_files stops them being rendered.
     config.theme.static_templates.add("sitemap.xml")
-    _check_languages(config)
     language, stamp = os.environ.get("HUB_LANGUAGE"), os.environ.get("HUB_STAGED")
     if language:
         _build_one_language(config, language)
@@ -211,22 +210,6 @@ def _reuse_staged(config: MkDocsConfig, stamp: Path) -> None:
     staged_for(_root(config), build_date(), _site_url(config), stamp.read_text(encoding="utf-8"))
     _state["prepared"], _state["not_found"] = None, ""
     config.theme.static_templates.discard("404.html")  # the site's 404 page is the first process's
-
-
-def _check_languages(config: MkDocsConfig) -> None:
-    """mkdocs-static-i18n's languages in mkdocs.yml are hub/languages.py's: same codes, order, names and
-    default. (The plugin validates its options before any hook runs, so they cannot be filled in from
-    hub/languages.py; a difference stops the build and says what to write.)"""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return
-    listed = [(language.locale, language.name, bool(language.default)) for language in i18n.config.languages]
-    wanted = [(language.code, language.native_name, language.code == DEFAULT_LANGUAGE) for language in LANGUAGES]
-    if listed != wanted:
-        lines = "\n".join(f"        - locale: {code}\n          name: {name}" + ("\n          default: true" if default else "")
-                          for code, name, default in wanted)
-        raise PluginError("mkdocs.yml, plugins.i18n.languages must list hub/languages.py's languages, in its "
-                          f"order:\n{lines}\n(found: {[entry for entry in listed if entry not in wanted] or listed})")
 
 
 def _build_one_language(config: MkDocsConfig, language: str) -> None:

@@ -159,11 +159,6 @@ def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, n
     theme["custom_dir"] = str(theme_dir)
     theme.setdefault("variant", "classic")  # Material's look, which the hub's CSS was written for
     hub_settings = (settings.get("extra") or {}).get("hub") or {}
-    i18n = next((plugin["i18n"] for plugin in settings.get("plugins") or []
-                 if isinstance(plugin, dict) and "i18n" in plugin), {})
-    listed = [language["locale"] for language in i18n.get("languages", [])]
-    if listed and listed != list(CODES):
-        raise SystemExit(f"mkdocs.yml lists the languages {listed}; hub/languages.py lists {list(CODES)}")
     config = {key: settings[key] for key in KEPT if key in settings}
     agenda = development_agenda_url(hub_settings.get("development_agenda_url") or "", code,
                                     hub_settings.get("development_agenda_urls"))
@@ -278,7 +273,7 @@ def alternates(path: str, code: str, languages: set[str], site_url: str) -> list
     for other in CODES:
         if other in languages or DEFAULT_LANGUAGE in languages:
             found.append({"lang": other, "href": absolute(site_url, page_url(other, path)),
-                          "hreflang": real and other in languages})
+                          "hreflang": real and other in languages, "default": other == DEFAULT_LANGUAGE})
     return found
 
 

@@ -416,7 +416,8 @@ for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("path", ["webinars/2030-01-01-hostile/", "experts/mallory/", "webinars/", ""])
+@pytest.mark.parametrize("path", ["webinars/2030-01-01-hostile/", "webinars/2020-01-01-hostile-past/", "experts/mallory/",
+                                  "webinars/", ""])
 def test_hostile_data_runs_no_script_in_the_browser(browser, served, lang, path):
     """Load, hover, focus and click through pages made from hostile data: no dialog, no injected call."""
     context = browser.new_context(viewport=DESKTOP, locale=lang)

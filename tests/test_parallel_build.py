@@ -81,13 +81,3 @@ def test_jobs_overrides_the_choice(tmp_path):
     assert "in processes, 2 at a time" in result.stdout
     assert (tmp_path / "site" / "fr" / "index.html").is_file()
 
-
-def test_the_i18n_languages_must_be_the_hub_languages(tmp_path):
-    """mkdocs.yml's i18n languages are checked against hub/languages.py, the one list of languages."""
-    project = make_project(tmp_path / "project", FIXTURES / "hub")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("name: Français", "name: French"), encoding="utf-8")
-    result = mkdocs(project, tmp_path / "site", HUB_LANGUAGE="en")
-    assert result.returncode != 0
-    assert "plugins.i18n.languages must list hub/languages.py's languages" in result.stderr
-    assert "('fr', 'French', False)" in result.stderr

@@ -23,11 +23,41 @@ def test_two_builds_are_byte_identical(tmp_path):
         result = build(project, tmp_path / name, jobs=jobs, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, HUB_TODAY=BUILD_DATE)
         assert result.returncode == 0, result.stderr[-4000:]
         trees.append(digests(tmp_path / name))
+    check_pages(tmp_path / "sequential")  # the one-process build, read directly too
     first, second = trees
     assert len(first) > 50
     assert first.keys() == second.keys(), sorted(first.keys() ^ second.keys())[:20]
     differing = sorted(path for path in first if first[path] != second[path])
     assert not differing, f"{len(differing)} files differ between two builds: {differing[:20]}"
+
+
+def check_pages(site: Path) -> None:
+    """What a build must hold, read directly (not only by comparison with another build): every language's
+    pages in its language and direction, each with its own search index, the English 404 page at the root,
+    and the files that belong to no language."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from conftest import LANGS, lang_url
+    from hub.languages import BY_CODE
+
+    slugs = sorted(p.stem for p in (FIXTURES / "hub").glob("*.yml"))
+    for lang in LANGS:
+        for path in ["", "webinars/", "experts/ada-example/", *(f"webinars/{slug}/" for slug in slugs)]:
+            file = site / lang_url(lang, path) / "index.html"
+            assert file.is_file(), file
+            soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+            assert soup.html["lang"] == lang and soup.body["dir"] == ("rtl" if BY_CODE[lang].rtl else "ltr"), \
+                (lang, path)
+        index = json.loads((site / lang_url(lang, "search/search_index.json")).read_text(encoding="utf-8"))
+        assert index["docs"] and index["config"]["lang"] == [lang]
+        assert (site / "embed" / f"upcoming.{lang}.html").is_file()
+    assert not (site / "en").exists()  # the default language is the root
+    root_404 = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert root_404.html["lang"] == "en" and len(root_404.select(".hub-not-found section")) == len(LANGS)
+    for name in ("sitemap.xml", "webinars.ics", "feed.xml", "embed/upcoming.json"):
+        assert (site / name).is_file(), name
 
 
 def test_two_zensical_builds_are_byte_identical(tmp_path):
@@ -51,3 +81,28 @@ def test_two_zensical_builds_are_byte_identical(tmp_path):
     first, second = trees
     assert len(first) > 50 and first.keys() == second.keys()
     assert not [path for path in first if first[path] != second[path]]
+
+
+def test_jobs_1_runs_one_process_building_every_language_in_turn(tmp_path, monkeypatch):
+    """``--jobs 1`` is one process making one MkDocs build per language (hooks/hub_mkdocs_build.py), the
+    default language first: the build path of the parallel build and of ./hub serve, without a process
+    started per language. That it writes the right site is checked above (check_pages)."""
+    from conftest import LANGS
+    from hub import build as hub_build
+
+    started = []
+
+    class Process:
+        def __init__(self, command, **options):
+            started.append(command)
+
+        def wait(self):
+            return 0
+
+    monkeypatch.setattr(hub_build.subprocess, "Popen", Process)
+    monkeypatch.setattr(hub_build, "assemble", lambda parts, extras, fresh: fresh.mkdir(parents=True))
+    assert hub_build.build(tmp_path, tmp_path / "site", [], jobs=1) == 0
+    [command] = started
+    assert command[1:3] == ["-m", "hub_mkdocs_build"] and "--staged" in command
+    languages = command[-len(LANGS):]
+    assert languages[0] == "en" and sorted(languages) == sorted(LANGS)

@@ -12,11 +12,11 @@ import html
 import json
 import re
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
 
 from .. import safe_markdown
-from ..languages import CODES
+from ..languages import CODES, LANGUAGES
 from ..localize import heading
+from ..media import recording_video
 from ..model import WebinarFacts
 from ..urls import expert_path
 from .common import absolute, page_urls
@@ -25,7 +25,7 @@ SCHEMA = "https://schema.org/"
 ATTENDANCE_MODE = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
                    "in-person": "OfflineEventAttendanceMode"}
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
-OG_LOCALES = {"en": "en_US", "ar": "ar_AR", "zh": "zh_CN", "fr": "fr_FR", "ru": "ru_RU", "es": "es_ES"}
+OG_LOCALES = {language.code: language.regional_locale for language in LANGUAGES} | {"ar": "ar_AR"}  # Facebook's Arabic
 DESCRIPTION_LENGTH = 300
 
 
@@ -58,22 +58,12 @@ def description(ctx, webinar: WebinarFacts) -> str:
 
 def video_ids(url: str) -> tuple[str | None, str | None, str | None]:
     """(embed URL, thumbnail URL, content URL) of a recording on YouTube, Vimeo or a video file."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    video = None
-    if host == "youtube.com":
-        video = parse_qs(parts.query).get("v", [None])[0] or (
-            parts.path.split("/")[2] if parts.path.startswith(("/embed/", "/live/", "/shorts/")) else None)
-    elif host == "youtu.be":
-        video = parts.path.strip("/") or None
-    if video and re.fullmatch(r"[A-Za-z0-9_-]{6,20}", video):
-        return (f"https://www.youtube-nocookie.com/embed/{video}", f"https://i.ytimg.com/vi/{video}/hqdefault.jpg",
-                None)
-    if host == "vimeo.com" and re.fullmatch(r"/\d+/?", parts.path):
-        return f"https://player.vimeo.com/video/{parts.path.strip('/')}", None, None
-    if parts.path.lower().endswith((".mp4", ".webm")):
-        return None, None, url
-    return None, None, None
+    video = recording_video(url)  # the one reading of a recording URL, as the page's player has it
+    if video is None:
+        return None, None, None
+    if video.provider == "video":
+        return None, None, video.embed_url
+    return video.embed_url, video.thumbnail_url, None
 
 
 def _minutes(value: int) -> str:
