@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--jobs", type=int, default=None,
                               help="languages built at once, in separate processes (default: chosen from the "
                                    "data's size: one process for a small site, the cores, at most six, from "
-                                   "about 270 pages; 1: one process)")
+                                   "about 350 pages; 1: one process)")
     build_parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
                               help="the site generator: MkDocs with Material (default) or Zensical, its successor")
     build_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)

@@ -39,11 +39,12 @@ def default_jobs() -> int:
 
 
 # Where one process per language starts to pay, in pages (the ones ``estimated_pages`` counts), measured
-# on two cores (``bench/README.md``): each extra process starts Python, MkDocs and the theme again
-# (≈ 0.5 s of CPU each, ≈ 2.5 s for five), which the pages built side by side repay from about 270 pages.
-# The real data (10 webinars, 5 experts: 132 pages) built in 3.55 s in one process, 4.08 s in two at a
-# time; at 847 pages, 10.3 s against 7.9 s. More cores only lower the point where it pays.
-PARALLEL_FROM_PAGES = 270
+# on two cores: each extra process starts Python, MkDocs and the theme again (≈ 0.5 s of CPU each, ≈ 2.5 s
+# for five), which the pages built side by side repay only past a few hundred pages. Medians of three
+# builds of bench/run.py data sets (2026-12-01, machine partly loaded): 198 pages 5.6 s in one process
+# against 6.8 s in two at a time; 318 pages 6.6 s against 7.1 s; 438 pages 8.7 s against 7.8 s. The real
+# data (132 pages): 3.5 s against 4.8 s. More cores only lower the point where it pays.
+PARALLEL_FROM_PAGES = 350
 
 
 def estimated_pages(root: Path) -> int:
