@@ -98,12 +98,14 @@ def write_cards(hub: Hub, site_dir: Path) -> dict[str, int]:
     target = site_dir / FOLDER
     target.mkdir(parents=True, exist_ok=True)
     counts = {"drawn": 0, "cached": 0}
+    used: set[str] = set()
     for code in CODES:
         f = Formatter(code)
         jobs = [(site_card(f), "site")]
         jobs += [(webinar_card(hub, f, webinar), webinar.slug) for webinar in hub.webinars]
         for card, name in jobs:
             cached = cache / f"{card.key()}.png"
+            used.add(cached.name)
             if cached.is_file():
                 counts["cached"] += 1
             else:
@@ -112,6 +114,9 @@ def write_cards(hub: Hub, site_dir: Path) -> dict[str, int]:
                 os.replace(temporary, cached)
                 counts["drawn"] += 1
             _place(cached, site_dir / card.path(name))
+    for stale in cache.glob("*.png"):  # cards of titles that changed since: the cache does not grow
+        if stale.name not in used:
+            stale.unlink(missing_ok=True)
     return counts
 
 
@@ -301,29 +306,29 @@ class _Layout:
         self.depth = self.ascent + round(size * (0.8 if lang == "ar" else 0.4))  # to the lowest mark
         self.main = {"ar": "arabic", "zh": "cjk"}.get(lang, "latin")
 
-    def _kind(self, char: str) -> str:
-        if _is_arabic(char):
-            return "arabic"
-        if _is_cjk(char) or self.lang == "zh":
-            return "cjk"
-        return "latin"
-
     def runs(self, text: str) -> list[tuple[str, str, bool]]:
         return _runs(text, self.lang)
 
     def _runs(self, text: str) -> list[tuple[str, str, bool]]:
-        """(text, font kind, right-to-left) runs in visual order, left to right on the card."""
+        """(text, font kind, right-to-left) runs in visual order, left to right on the card.
+
+        The Unicode bidirectional algorithm for one paragraph without embeddings, as far as these
+        texts need it: Arabic letters are right-to-left; on a right-to-left line other letters and
+        digits are left-to-right, and a neutral (space, punctuation) between two left-to-right
+        characters is left-to-right, any other right-to-left. Right-to-left runs are drawn in the
+        Arabic font, left-to-right ones in the Latin (or CJK) font.
+        """
         if not text:
             return []
         strong = []  # per character: True right-to-left, False left-to-right, None neutral
         for char in text:
             if _is_arabic(char):
                 strong.append(True)
-            elif unicodedata.category(char)[0] in "LN" or char in "/":
+            elif unicodedata.category(char)[0] in "LN":
                 strong.append(False if self.rtl else None)
             else:
                 strong.append(None)
-        if self.rtl:  # a neutral between two left-to-right characters is left-to-right, else right-to-left
+        if self.rtl:
             resolved = []
             for index, value in enumerate(strong):
                 if value is None:
@@ -335,15 +340,25 @@ class _Layout:
             resolved = [bool(v) for v in strong]
         runs: list[list] = []
         for char, direction in zip(text, resolved):
-            kind = self._kind(char) if not char.isspace() or not runs else runs[-1][1]
+            kind = "arabic" if direction else ("cjk" if _is_cjk(char) or self.lang == "zh" else "latin")
             if runs and runs[-1][2] == direction and (runs[-1][1] == kind or char.isspace()):
                 runs[-1][0] += char
+            elif runs and runs[-1][2] == direction and runs[-1][0].isspace():
+                runs[-1][0] += char  # a run of spaces only: it takes the font of what follows
+                runs[-1][1] = kind
             else:
                 runs.append([char, kind, direction])
         result = [(t, k, d) for t, k, d in runs]
-        if self.rtl:
-            result.reverse()
-        return result
+        if not self.rtl:
+            return result
+        # Right to left: the line's runs from the right; a sequence of left-to-right runs keeps its order.
+        groups: list[list] = []
+        for run in result:
+            if groups and not run[2] and not groups[-1][-1][2]:
+                groups[-1].append(run)
+            else:
+                groups.append([run])
+        return [run for group in reversed(groups) for run in group]
 
     def font(self, kind: str):
         return _font(kind, self.size, self.bold)
