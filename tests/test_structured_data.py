@@ -344,3 +344,35 @@ def test_cancelled_and_postponed_status():
     # in person: the data has no address, so there is no place to publish and no Event
     in_person = dataclasses.replace(facts, data=dataclasses.replace(facts.data, format="in-person"))
     assert [node["@type"] for node in event(ctx, in_person, SITE_URL)] == []
+
+
+def test_video_thumbnail_without_a_host_still_is_the_card():
+    """Vimeo (no still derivable without its API) and video files: the webinar's own card stands in."""
+    import dataclasses
+    import shutil
+    import tempfile
+
+    from conftest import FIXTURES
+    from hub.catalog import load_catalog
+    from hub.extras import cards
+    from hub.extras.structured import event
+    from hub.localize import Formatter
+    from hub.model import build_hub
+    from hub.views import PageContext
+
+    root = Path(tempfile.mkdtemp())
+    shutil.copytree(FIXTURES / "hub", root / "webinars")
+    hub = build_hub(load_catalog(root), date(2026, 6, 1))
+    facts = hub.by_slug[DATE_ONLY]
+    ctx = PageContext(hub, Formatter("ar"), f"webinars/{DATE_ONLY}/")
+    for url, key in (("https://vimeo.com/76979871", "embedUrl"), ("https://example.org/recording.mp4", "contentUrl")):
+        recording = dataclasses.replace(facts.data.recording, url=url, published=date(2025, 11, 5))
+        changed = dataclasses.replace(facts, data=dataclasses.replace(facts.data, recording=recording))
+        [video] = event(ctx, changed, SITE_URL)
+        assert video["@type"] == "VideoObject" and video["uploadDate"] == "2025-11-05"
+        assert video["thumbnailUrl"] == [SITE_URL + cards.webinar_card_path(hub, ctx.f, changed)]
+        assert video[key]
+    # an address no player is known for: no embed, no file, so no VideoObject
+    recording = dataclasses.replace(facts.data.recording, url="https://example.org/watch/1", published=date(2025, 11, 5))
+    changed = dataclasses.replace(facts, data=dataclasses.replace(facts.data, recording=recording))
+    assert event(ctx, changed, SITE_URL) == []

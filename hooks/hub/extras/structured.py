@@ -1,9 +1,14 @@
-"""Structured data for a webinar page's head: schema.org JSON-LD, Open Graph and Twitter cards.
+"""What search engines and link previews read: schema.org JSON-LD, Open Graph and Twitter cards.
 
-``webinar_meta`` returns front-matter entries; ``overrides/partials/hub-head.html`` prints them:
-``hub_jsonld`` as is inside ``<script type="application/ld+json">`` (it is made safe for that here:
-``<``, ``>`` and ``&`` are written ``\\u003c``, ``\\u003e``, ``\\u0026``), ``hub_og`` and
-``hub_twitter`` as ``<meta>`` tags with every value escaped by the template.
+``webinar_meta`` returns a webinar page's front-matter entries; ``overrides/partials/hub-head.html``
+prints them: ``hub_jsonld`` as is inside ``<script type="application/ld+json">`` (it is made safe for
+that here: ``<``, ``>`` and ``&`` are written ``\\u003c``, ``\\u003e``, ``\\u0026``), ``hub_og`` and
+``hub_twitter`` as ``<meta>`` tags with every value escaped by the template. Every other page gets its
+tags in the template from ``social_defaults`` (the site's card in the page's language).
+
+JSON-LD follows Google's requirements for Event and VideoObject rich results (``tests/
+test_structured_data.py`` holds the table): an object is published only with every required property
+known from the data, and a recommended one only when the data gives it.
 """
 
 from __future__ import annotations
