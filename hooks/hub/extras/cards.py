@@ -397,7 +397,13 @@ class _Layout:
         scale = self.size / REFERENCE_SIZE
         space = _width(" ", self.lang, REFERENCE_SIZE, self.bold) * scale
         lines, current, used = [], "", 0.0
-        for token in self.tokens(text):
+        tokens = []
+        for token in self.tokens(text):  # a word wider than the card is cut anywhere
+            if _width(token.rstrip(), self.lang, REFERENCE_SIZE, self.bold) * scale > width * 0.98:
+                tokens += list(token)
+            else:
+                tokens.append(token)
+        for token in tokens:
             size = _width(token.rstrip(), self.lang, REFERENCE_SIZE, self.bold) * scale
             trailing = space if token.endswith(" ") else 0.0
             if current and used + size > width * 0.98:
