@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hub.localize import Formatter
+
 from browser_support import (ARTIFACTS, CHROMIUM_ARGS, PREFIX, is_local, require_axe, require_chromium,
                              serve)
 from conftest import LANGS, lang_url
@@ -22,7 +24,7 @@ from conftest import LANGS, lang_url
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 800}
-MOBILE = {"width": 375, "height": 740}
+MOBILE = {"width": 390, "height": 844}
 WIDTHS = {"desktop": DESKTOP, "mobile": MOBILE}
 PILOT_SLUG = "2019-12-17-ip-strategy"
 RECORDING = "webinars/2026-01-15-past-with-recording/"  # fixture: a YouTube recording
@@ -33,15 +35,17 @@ MISSING = "no-such-page/"
 # Each page type: the site it is taken from, its path in English.
 PAGES = {
     "home": ("real_site", ""),
+    "home-next": ("fixture_site", ""),  # with upcoming webinars: the next one leads the page
     "webinars": ("real_site", "webinars/"),
     "past": ("real_site", f"webinars/{PILOT_SLUG}/"),
     "recording": ("fixture_site", RECORDING),
     "upcoming": ("fixture_site", UPCOMING),
     "expert": ("fixture_site", "experts/ada-example/"),
+    "experts": ("fixture_site", "experts/"),
     "figures": ("real_site", "figures/"),
     "missing": ("real_site", MISSING),
 }
-SCREENSHOT_LANGS = ("ar", "en")
+SCREENSHOT_LANGS = ("ar", "zh", "en")
 SEARCH_FIELD = "input.md-search__input"
 SWITCHER_LINK = "a.md-select__link[hreflang]"
 
@@ -161,6 +165,46 @@ def tab_reaches(page, presses: int = 60) -> set[str]:
     return reached
 
 
+# Pieces of a card that must never cover one another (webinar cards, expert cards, the facts panel).
+CARD_PARTS = {
+    ".hub-webinar-card": ".hub-card__date, .hub-card__kicker, a.hub-title, .hub-next__date, .hub-time-event, "
+                         ".hub-time-visitor, .hub-card__facts, .hub-register",
+    ".hub-expert-card": ".hub-expert-card__initial, .hub-expert-card__name, .hub-expert-card__affiliation, "
+                        ".hub-expert-card__country",
+    ".hub-facts-panel": ".hub-fact",
+    ".hub-kicker": ".hub-badge, .hub-kicker > span:not(.hub-badge)",
+}
+
+
+def overlaps(page) -> list[str]:
+    """Pairs of visible parts of one card whose boxes intersect, and parts that stick out of their card."""
+    return page.evaluate("""(parts) => {
+        const found = [];
+        const name = e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.');
+        const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
+            && e.checkVisibility({visibilityProperty: true}); };
+        for (const [card, selector] of Object.entries(parts)) {
+            for (const box of document.querySelectorAll(card)) {
+                if (!visible(box)) continue;
+                const outer = box.getBoundingClientRect();
+                const items = [...box.querySelectorAll(selector)].filter(visible);
+                for (const item of items) {
+                    const r = item.getBoundingClientRect();
+                    if (r.left < outer.left - 1 || r.right > outer.right + 1 || r.top < outer.top - 1 || r.bottom > outer.bottom + 1)
+                        found.push(`${name(item)} sticks out of its ${card}`);
+                }
+                for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
+                    if (items[i].contains(items[j]) || items[j].contains(items[i])) continue;
+                    const a = items[i].getBoundingClientRect(), b = items[j].getBoundingClientRect();
+                    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                    if (w > 1 && h > 1) found.push(`${name(items[i])} and ${name(items[j])} overlap in ${card}`);
+                }
+            }
+        }
+        return [...new Set(found)].slice(0, 6); }""", CARD_PARTS)
+
+
 # ---------------------------------------------------------------------------------------------- every page
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -192,6 +236,7 @@ def test_page_in_browser(visit, served, axe_script, kind, lang, width):
               .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.classList.length ? '.' + [...e.classList].join('.') : '')
                 + ` (${Math.round(e.getBoundingClientRect().width)} px)`); }""")
         problems.append(f"horizontal overflow: scrollWidth {scroll} > innerWidth {inner} (widest: {wide})")
+    problems += [f"overlap: {o}" for o in overlaps(page)]
     if lang in SCREENSHOT_LANGS:  # before the keyboard opens anything
         folder = ARTIFACTS / "screenshots"
         folder.mkdir(parents=True, exist_ok=True)
@@ -342,7 +387,7 @@ def _ascii_digits(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang, timezone", [(lang, "Asia/Tokyo") for lang in LANGS]
-                         + [("en", "America/Los_Angeles"), ("fr", "Europe/Zurich")])
+                         + [("en", "America/Los_Angeles"), ("fr", "Pacific/Auckland")])
 def test_start_time_is_shown_in_the_visitors_time_zone(visit, served, lang, timezone):
     tab = visit(page_url(served("fixture_site"), lang, UPCOMING), DESKTOP, lang, timezone)
     page = tab.page
@@ -408,3 +453,179 @@ def test_keyboard_alone_reaches_and_starts_the_player(visit, served, lang):
     assert page.evaluate("document.activeElement.checkVisibility({visibilityProperty: true})")
     page.keyboard.press("Enter")
     page.locator(".hub-player iframe").first.wait_for(state="attached", timeout=5000)
+
+
+# ---------------------------------------------------------------------------------------------- what a person sees
+
+def _times(text: str) -> list[str]:
+    return re.findall(r"\d{1,2}\D{1,2}\d{2}", _ascii_digits(text))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("timezone", ["Europe/Zurich", "Europe/Paris", "Asia/Tokyo", "Pacific/Auckland"])
+def test_the_time_reads_at_a_glance(visit, served, lang, timezone, width):
+    """The webinar's header as seen: the date once, ONE line in the event's zone with its name, no UTC line;
+    a second line in the visitor's zone only when its offset differs (Paris = Zurich: none), with the date only
+    when it is another day there (Auckland); and filling it in moves nothing below it."""
+    tab = visit(page_url(served("fixture_site"), lang, UPCOMING), WIDTHS[width], lang, timezone)
+    page = tab.page
+    page.wait_for_function("document.querySelector('.hub-time[data-start]')")
+    page.wait_for_timeout(300)  # hub.js has run by now (it runs at DOMContentLoaded or on document$)
+    header = page.inner_text(".hub-webinar")
+    formatter = Formatter(lang)
+    date_text = formatter.date(datetime(2027, 3, 28).date())
+    starts = datetime(2027, 3, 28, 14, tzinfo=ZoneInfo("Europe/Zurich"))
+    event_line = page.inner_text(".hub-time-event")
+    visitor_line = page.inner_text(".hub-time-visitor").strip()
+    problems = []
+    if header.count(date_text) != 1:
+        problems.append(f"the date {date_text!r} is written {header.count(date_text)} times in the header")
+    if "\n" in event_line.strip() or formatter.timezone(starts) not in event_line:
+        problems.append(f"the event's line is not one line with its zone's name: {event_line!r}")
+    if "UTC" in header.replace(visitor_line, ""):  # (the browser may name the visitor's zone "UTC+9")
+        problems.append("a UTC line in the header")
+    differs = timezone not in ("Europe/Zurich", "Europe/Paris")
+    if differs and not visitor_line:
+        problems.append(f"no line in the visitor's zone ({timezone})")
+    if not differs and visitor_line:
+        problems.append(f"a visitor's line although {timezone} has the event's offset: {visitor_line!r}")
+    if differs:
+        local = starts.astimezone(ZoneInfo(timezone))
+        if f"{local.minute:02d}" not in _ascii_digits(visitor_line) or not _times(visitor_line):
+            problems.append(f"the visitor's line {visitor_line!r} lacks {local:%H:%M}")
+        if "\n" in visitor_line:
+            problems.append(f"the visitor's line is more than one line: {visitor_line!r}")
+        other_day = local.date() != starts.date()
+        has_day = str(local.day) in re.sub(r"\d{1,2}:\d{2}", "", _ascii_digits(visitor_line))
+        if other_day != has_day:
+            problems.append(f"the visitor's line {'lacks' if other_day else 'repeats'} a date: {visitor_line!r}")
+    # Nothing moves: the panel is as tall as without JavaScript (the visitor's line has its space kept).
+    height = page.evaluate("document.querySelector('.hub-facts-panel').getBoundingClientRect().height")
+    context = tab.context.browser.new_context(viewport=WIDTHS[width], locale=lang, timezone_id=timezone,
+                                              java_script_enabled=False)
+    try:
+        bare = context.new_page()
+        bare.goto(page_url(served("fixture_site"), lang, UPCOMING), wait_until="load")
+        bare_height = bare.evaluate("document.querySelector('.hub-facts-panel').getBoundingClientRect().height")
+    finally:
+        context.close()
+    if abs(height - bare_height) > 0.5:
+        problems.append(f"the facts panel is {height} px tall with the local time, {bare_height} px without it")
+    assert not problems, f"{lang} at {width} width, visitor in {timezone}:\n  " + "\n  ".join(problems) + f"\n  header: {header!r}"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh", "ru"])
+def test_filters_narrow_the_list_and_combine(visit, served, lang):
+    """Year and delivery language together leave only the matching webinars; the count says so; a combination
+    with none says so; clearing shows all again."""
+    tab = visit(page_url(served("fixture_site"), lang, "webinars/"), MOBILE, lang)
+    page = tab.page
+    form = page.locator("form.hub-filters")
+    form.wait_for(state="visible", timeout=5000)
+
+    def shown():
+        return page.evaluate("[...document.querySelectorAll('.hub-index .hub-webinar-card')]"
+                             ".filter(c => c.checkVisibility()).map(c => c.querySelector('time').getAttribute('datetime'))")
+
+    count = page.locator(".hub-filters__count")
+    total = len(shown())
+    assert total == 4
+    # Accessible names: each select has its label.
+    for name in ("year", "language"):
+        select = page.locator(f'select[data-filter="{name}"]')
+        assert page.evaluate("s => s.labels.length === 1 && s.labels[0].innerText.trim() !== ''",
+                             select.element_handle()), f"the {name} filter has no label"
+    page.select_option('select[data-filter="year"]', "2027")
+    assert shown() == ["2027-03-28", "2027-06-10"]
+    page.select_option('select[data-filter="language"]', "es")
+    assert shown() == ["2027-06-10"]
+    f = Formatter(lang)
+    assert count.inner_text().strip() == f.t("filter_count", count=f.number(1), total=f.number(total))
+    assert page.locator(".hub-year[data-year='2026']").is_hidden()  # a year with nothing left is hidden
+    page.select_option('select[data-filter="year"]', "2026")
+    assert shown() == []
+    assert page.locator(".hub-filters__none").is_visible()
+    assert count.inner_text().strip() == f.t("filter_count", count=f.number(0), total=f.number(total))
+    page.click(".hub-filters button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('.hub-index .hub-webinar-card[hidden]').length === 0")
+    assert len(shown()) == total and page.locator(".hub-filters__none").is_hidden()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_without_javascript_the_webinars_page_is_the_grouped_list(browser, served, lang):
+    context = browser.new_context(viewport=MOBILE, locale=lang, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(page_url(served("fixture_site"), lang, "webinars/"), wait_until="load")
+        assert page.locator("form.hub-filters").is_hidden(), "the filters show without the JavaScript they need"
+        groups = page.evaluate("""[...document.querySelectorAll('.hub-index .hub-year')].map(y => [y.querySelector('h2').innerText.trim(),
+            [...y.querySelectorAll('.hub-webinar-card')].filter(c => c.checkVisibility()).map(c => c.querySelector('time').getAttribute('datetime'))])""")
+    finally:
+        context.close()
+    years = [_ascii_digits(year) for year, _ in groups]
+    assert years == ["2027", "2026", "2025"], groups
+    for year, dates in zip(years, (cards for _, cards in groups)):
+        assert dates and all(d.startswith(year) for d in dates), groups
+
+
+def test_a_webinar_page_prints_without_chrome_and_with_link_addresses(visit, served):
+    tab = visit(page_url(served("fixture_site"), "en", RECORDING), DESKTOP)
+    page = tab.page
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""['.md-header', '.md-tabs', '.md-footer', '.md-search'].filter(s => document.querySelector(s))
+        .filter(s => document.querySelector(s).checkVisibility())""")
+    assert hidden == [], f"printed: {hidden}"
+    after = page.evaluate("""[...document.querySelectorAll('.md-content a[href]:not(.headerlink)')]
+        .filter(a => a.checkVisibility()).map(a => [a.href, getComputedStyle(a, '::after').content])""")
+    assert after, "no link in the printed content"
+    missing = [href for href, content in after if href not in content and not href.split("#")[0] == page.url.split("#")[0]]
+    assert not missing, f"printed without their address: {missing[:5]}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "ar", "en", "zh"])
+def test_chart_legend_overlaps_nothing_and_figures_table_fits(visit, served, lang):
+    tab = visit(page_url(served("real_site"), lang, "figures/"), DESKTOP, lang)
+    page = tab.page
+    problems = page.evaluate("""() => {
+        const out = [];
+        for (const svg of document.querySelectorAll('.hub-chart svg')) {
+            const box = svg.getBoundingClientRect();
+            const legend = [...svg.querySelectorAll('.hub-chart__legend text, .hub-chart__legend tspan')];
+            const others = [...svg.querySelectorAll('.hub-chart__bars text, .hub-chart__ticks text')];
+            for (const item of legend) {
+                const r = item.getBoundingClientRect();
+                if (r.left < box.left - 1 || r.right > box.right + 1) out.push('legend outside the chart: ' + item.textContent);
+                for (const other of others) {
+                    const o = other.getBoundingClientRect();
+                    if (Math.min(r.right, o.right) - Math.max(r.left, o.left) > 1 && Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top) > 1)
+                        out.push(`legend ${item.textContent} overlaps ${other.textContent}`);
+                }
+            }
+            const tspans = [...svg.querySelectorAll('.hub-chart__legend tspan')];
+            for (let i = 0; i + 1 < tspans.length; i++) {
+                const a = tspans[i].getBoundingClientRect(), b = tspans[i + 1].getBoundingClientRect();
+                if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1) out.push('legend keys overlap');
+            }
+        }
+        for (const table of document.querySelectorAll('table.hub-figures-table')) {
+            const wrap = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+            if (table.getBoundingClientRect().width > wrap.getBoundingClientRect().width + 1)
+                out.push(`the figures table is cut: ${table.getBoundingClientRect().width} > ${wrap.getBoundingClientRect().width}`);
+            for (const cell of table.querySelectorAll('td.hub-num')) {
+                const style = getComputedStyle(cell);
+                if (style.textAlign !== 'end' && style.textAlign !== (document.dir === 'rtl' ? 'left' : 'right'))
+                    { out.push('a number is not end-aligned: ' + style.textAlign); break; }
+                if (!style.fontVariantNumeric.includes('tabular-nums')) { out.push('numbers are not tabular'); break; }
+            }
+            for (const th of table.querySelectorAll('thead th')) {
+                const range = document.createRange(); range.selectNodeContents(th);
+                const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (document.documentElement.lang === 'zh' && lines.size > 1) {
+                    // A Chinese header may wrap only between words: keep-all allows no break inside a word.
+                    if (getComputedStyle(th).wordBreak !== 'keep-all') out.push('a Chinese header breaks inside a word: ' + th.innerText);
+                }
+            }
+        }
+        return out; }""")
+    assert not problems, f"figures in {lang}: {problems}"

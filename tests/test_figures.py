@@ -81,3 +81,19 @@ def test_arabic_chart_reads_right_to_left(real_site):
     english, arabic = pilot(real_site, "en"), pilot(real_site, "ar")
     assert first_group_x(english) < last_group_x(english)
     assert first_group_x(arabic) > last_group_x(arabic)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("site_name", ["real_site", "figures_site"])
+def test_no_column_of_a_figures_table_is_only_dashes(request, site_name, lang):
+    """A series whose webinars give no value for a figure has no column for it (the later webinars
+    publish participants and countries only)."""
+    soup = page(request.getfixturevalue(site_name), lang_url(lang, "figures/"))
+    tables = soup.select("table.hub-figures-table")
+    assert tables
+    for table in tables:
+        headers = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+        rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+        assert rows and all(len(row) == len(headers) for row in rows), (headers, rows)
+        for index, header in enumerate(headers):
+            assert any(row[index] not in ("", "—") for row in rows), f"{header}: only dashes"

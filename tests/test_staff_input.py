@@ -339,7 +339,8 @@ def test_more_participants_than_registrations_is_refused(tmp_path, stats, refuse
                                                          "not-a-number"),
     (WEBINAR + "stats:\n  survey_response_rate: .inf\n", "9:25: stats.survey_response_rate: expected a number, got "
                                                          "infinity"),
-    (WEBINAR + "stats:\n  registrations: 1e999\n", "9:18: stats.registrations: expected a whole number, got a number"),
+    (WEBINAR + "stats:\n  registrations: 1e999\n", "9:18: stats.registrations: expected a whole number or fields "
+                                                    "indented below (more_than), got infinity"),
 ], ids=["many-digits", "long-hex", "nan", "inf", "float-overflow"])
 def test_numbers_that_are_no_figures_are_refused(tmp_path, text, expected):
     assert only(problems(write_data(tmp_path, text)), f"webinars/w.yml:{expected}")
@@ -581,12 +582,13 @@ def test_each_bound_is_inclusive_and_the_next_value_refused_in_the_build_and_the
 
 
 @pytest.mark.parametrize("text", [
-    replace("series", "null"), replace("number", "~"), retitle(""), replace("language", "null"),
+    replace("series", "null"), WEBINAR + "recording:\n  url: ~\n", retitle(""),
+    WEBINAR + "report_links:\n  - label: {en: News}\n    url: null\n",
     replace("date", "~"), WEBINAR.replace("  en: A fictional webinar", "  en: null"),
     WEBINAR + "registration:\n  url: null\n", WEBINAR + "registration: {url: }\n",
     WEBINAR + "slides:\n  - language: null\n    format: pdf\n    url: https://example.org/s.pdf\n",
     WEBINAR + "organizers:\n  - role: ~\n    name: {en: x}\n",
-], ids=["series", "number", "title", "language", "date", "title.en", "registration.url", "registration.url-flow",
+], ids=["series", "recording.url", "title", "report_links.url", "date", "title.en", "registration.url", "registration.url-flow",
         "slides.language", "organizers.role"])
 def test_null_is_refused_for_every_required_field(tmp_path, text):
     reported = problems(write_data(tmp_path, text))

@@ -49,6 +49,8 @@ class BarChart:
     ticks: tuple[Tick, ...]
     axis_x: float  # where the value axis stands
     axis_y: float  # the baseline
+    rtl: bool = False  # the page's direction (languages.BY_CODE[lang].rtl): mirrored ticks and legend
+    legend_x: float = MARGIN_SIDE  # where the legend's one line of text starts (its end in right-to-left)
 
 
 def _nice_step(maximum: float) -> float:
@@ -89,4 +91,5 @@ def grouped_bars(labels: list[str], values: list[tuple[float, float]], value_lab
     ticks = tuple(Tick(round(baseline - tick * step * scale, 1), value_label(tick * step))
                   for tick in range(int(top // step) + 1))
     axis_x = WIDTH - MARGIN_SIDE if rtl else MARGIN_SIDE
-    return BarChart(WIDTH, HEIGHT, tuple(groups), ticks, axis_x, baseline)
+    legend_x = WIDTH - MARGIN_SIDE if rtl else MARGIN_SIDE
+    return BarChart(WIDTH, HEIGHT, tuple(groups), ticks, axis_x, baseline, rtl, legend_x)

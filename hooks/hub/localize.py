@@ -173,3 +173,31 @@ class Formatter:
 
     def country_name(self, code: str) -> str:
         return self.locale.territories.get(code, code)
+
+    # The design's formats --------------------------------------------------------------------------
+
+    # Memoized on the class (self in the key): six formatters live for a build, and every card repeats these.
+    @lru_cache(maxsize=None)
+    def date_badge(self, value: date) -> dict[str, str]:
+        """Day, abbreviated month and year of a card's date badge. "MMM", not the stand-alone "LLL": Babel 2.18
+        gives "6月" for "LLL" in French or Spanish once the Chinese locale has been loaded."""
+        return {
+            "day": babel.dates.format_date(value, "d", locale=self.locale),
+            "month": babel.dates.format_date(value, "MMM", locale=self.locale).rstrip("."),
+            "year": babel.dates.format_date(value, "y", locale=self.locale),
+        }
+
+    @lru_cache(maxsize=None)
+    def start_line(self, start: datetime) -> str:
+        """A card's start time with the name of its zone: "14:30 Central European Summer Time"."""
+        return f"{self.time(start)} {self.timezone(start)}"
+
+    def time_range(self, start: datetime, end: datetime) -> str:
+        """Start and end time in the language's short time form: "14:30–16:00", "2:30 – 4:00 PM"."""
+        skeleton = "hm" if "h" in self.locale.time_formats["short"].pattern else "Hm"
+        return babel.dates.format_interval(start, end, skeleton, tzinfo=start.tzinfo, locale=self.locale)
+
+    @property
+    def intl_locale(self) -> str:
+        """The BCP 47 tag for the browser's Intl, with Babel's digits (Latin in Arabic, as Babel writes them)."""
+        return f"{self.locale}".replace("_", "-") + f"-u-nu-{self.locale.default_numbering_system}"

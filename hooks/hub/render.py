@@ -19,7 +19,8 @@ from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
 from .urls import absolute, expert_path, webinar_path
-from .views import PageContext, expert_card, figures_view, lang_attr, webinar_card, webinar_page
+from .views import (PageContext, expert_card, figures_view, follow_view, lang_attr, time_view, webinar_card,
+                    webinar_page)
 
 LATEST_PAST = 4  # past webinars on the home page
 
@@ -101,8 +102,18 @@ class Renderer:
                 })
             groups.append({"year": year, "series": series_groups})
         f = ctx.f
+        cards = [card for group in groups for series in group["series"] for card in series["webinars"]]
+        filters = {
+            "years": [str(group["year"]) for group in groups],
+            "languages": sorted({(c.language_code, c.language) for c in cards}, key=lambda pair: pair[1]),
+            "regions": sorted({c.region.text for c in cards if c.region}),
+            # Every count the live message may show, formatted by Babel: hub.js picks one by index.
+            "numbers": [f.number(n) for n in range(len(cards) + 1)],
+            "total": len(cards),
+        }
         return GeneratedPage("webinars/index", lang, f.t("webinars_title"), f.t("webinars_description"),
-                             self.render("webinar_index.html", ctx, groups=groups))
+                             self.render("webinar_index.html", ctx, groups=groups, filters=filters,
+                                         follow=follow_view(ctx)))
 
     def expert(self, lang: str, expert_id: str) -> GeneratedPage:
         ctx = self.context(lang, expert_path(expert_id))
@@ -153,13 +164,48 @@ class Renderer:
     def fragment(self, name: str, lang: str, path: str) -> str:
         ctx = self.context(lang, path)
         views = {
-            "upcoming": lambda: {"upcoming": [webinar_card(ctx, w) for w in self.hub.upcoming]},
-            "past": lambda: {"past": [webinar_card(ctx, w) for w in self.hub.past[:LATEST_PAST]]},
+            "upcoming": lambda: self._upcoming(ctx),
+            "past": lambda: {"past": [webinar_card(ctx, w) for w in self._recent()]},
+            "series": lambda: {"series_list": self._series(ctx)},
             "figures": lambda: {"series_list": figures_view(ctx)},
         }
         if name not in views:
             raise ValueError(f"unknown marker <!-- hub:{name} --> in a page of docs/ (known: {', '.join(views)})")
         return self.render(f"fragments/{name}.html", ctx, **views[name]())
+
+
+    def _upcoming(self, ctx: PageContext) -> dict:
+        """The next scheduled webinar (with its time), then the other upcoming ones; how to follow them all."""
+        upcoming = self.hub.upcoming
+        following = next((w for w in upcoming if w.data.status == "scheduled"), None)
+        return {
+            "next": {"card": webinar_card(ctx, following), "time": time_view(ctx, following)} if following else None,
+            "upcoming": [webinar_card(ctx, w) for w in upcoming if w is not following],
+            "follow": follow_view(ctx),
+        }
+
+    def _recent(self):
+        """The latest past webinars, those with a recording first (each group most recent first)."""
+        past = self.hub.past
+        return (tuple(w for w in past if w.data.recording) + tuple(w for w in past if not w.data.recording))[:LATEST_PAST]
+
+    def _series(self, ctx: PageContext) -> list[dict]:
+        result = []
+        for series_id, series in self.hub.series.items():
+            webinars = self.hub.in_series.get(series_id, ())
+            if not webinars:
+                continue
+            first, last = min(w.data.date for w in webinars), max(w.data.date for w in webinars)
+            result.append({
+                "id": series_id,
+                "title": ctx.text(series.title),
+                "description": ctx.markdown(series.description) if series.description else None,
+                "count": ctx.f.t("series_webinar_count", count=ctx.f.number(len(webinars))),
+                "period": (ctx.f.date(first) if first == last
+                           else f"{ctx.f.date(first)} – {ctx.f.date(last)}"),
+                "period_iso": (first.isoformat(), last.isoformat()),
+            })
+        return result
 
 
 MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")

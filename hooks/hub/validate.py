@@ -88,6 +88,8 @@ def describe(value: Any) -> str:
     if isinstance(value, int):
         return f"a whole number ({value})" if abs(value) < 10**15 else "a very large whole number"
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return "not-a-number" if value != value else "infinity"
         return f"a number ({value:g})"
     if isinstance(value, str):
         return f"text ('{shown(value)}')"

@@ -6,7 +6,7 @@ Logic lives here; the templates in ``overrides/hub/`` only place these values in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from . import safe_markdown
 from .charts import grouped_bars
 from .figures import all_series_figures
-from .languages import BY_CODE
+from .languages import BY_CODE, url_prefix
 from .localize import Formatter, Shown, heading, pick, roman
 from .media import player_for
 from .model import Hub, WebinarFacts, exact
@@ -78,12 +78,31 @@ class WebinarCard:
     status: str
     series_title: Shown | None
     registration_url: str | None  # only while the webinar is upcoming
+    # The card's design (date badge, status badge, time, filters):
+    state: str = "past"  # upcoming, recording (past, with a recording), past, cancelled, postponed
+    state_label: str = ""
+    badge: dict[str, str] | None = None  # day, month, year of the date badge
+    time: str | None = None  # start time and the name of its zone, e.g. "14:30 Central European Summer Time"
+    language_code: str = ""
+    year: int = 0
+
+
+def card_state(webinar: WebinarFacts) -> str:
+    """What a visitor most needs to know of a webinar at a glance, one of five states."""
+    data = webinar.data
+    if data.status != "scheduled":
+        return data.status
+    if webinar.upcoming:
+        return "upcoming"
+    return "recording" if data.recording else "past"
 
 
 def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
     data = webinar.data
     series = ctx.hub.series.get(data.series)
     title = ctx.text(data.title, data.language)
+    state = card_state(webinar)
+    starts = webinar.starts_at
     return WebinarCard(
         slug=webinar.slug,
         url=ctx.link(webinar_path(webinar.slug)),
@@ -97,7 +116,14 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
         region=ctx.text(data.region, data.language),
         status=webinar.status,
         series_title=ctx.text(series.title) if series else None,
-        registration_url=data.registration.url if data.registration and webinar.upcoming else None,
+        registration_url=(data.registration.url if data.registration and webinar.upcoming
+                          and data.status == "scheduled" else None),
+        state=state,
+        state_label=ctx.f.t(f"state_{state}"),
+        badge=ctx.f.date_badge(data.date),
+        time=ctx.f.start_line(starts) if starts else None,
+        language_code=data.language,
+        year=data.date.year,
     )
 
 
@@ -176,17 +202,20 @@ class WebinarPage:
     calendar: str  # link to the webinar's iCalendar file
 
 
-def _time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
+def time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
     starts = webinar.starts_at
     if starts is None:
         return None
     utc = starts.astimezone(timezone.utc)
+    duration = webinar.data.duration
+    ends = starts + timedelta(minutes=duration) if duration else None
     return {
-        "local": ctx.f.time(starts),
+        # One line in the event's zone: "14:30–16:00 Central European Summer Time".
+        "range": ctx.f.time_range(starts, ends) if ends else ctx.f.time(starts),
+        "offset": str(int(starts.utcoffset().total_seconds() // 60)),  # minutes east of UTC, for hub.js
+        "intl": ctx.f.intl_locale,  # the locale hub.js formats the visitor's time in, with Babel's digits
+        "end_iso": ends.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") if ends else "",
         "zone": ctx.f.timezone(starts),
-        "zone_id": webinar.data.timezone,
-        "utc": ctx.f.time(utc),
-        "utc_date": ctx.f.date(utc.date()),
         "iso": starts.isoformat(),
         "utc_iso": utc.isoformat().replace("+00:00", "Z"),
     }
@@ -248,7 +277,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         card=webinar_card(ctx, webinar),
         series_title=ctx.text(series.title) if series else None,
         decision=decision,
-        time=_time_view(ctx, webinar),
+        time=time_view(ctx, webinar),
         duration=f.minutes(data.duration) if data.duration else None,
         format=f.t("format_" + data.format.replace("-", "_")) if data.format else None,
         summary=ctx.markdown(data.summary, data.language),
@@ -270,6 +299,13 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     )
 
 
+def follow_view(ctx: PageContext) -> dict[str, str]:
+    """Links to follow the webinars: the calendar of them all (``webinars.ics``) and this language's feeds."""
+    prefix = url_prefix(ctx.lang)
+    return {"calendar": ctx.asset("webinars.ics"), "rss": ctx.asset(prefix + "feed.xml"),
+            "atom": ctx.asset(prefix + "atom.xml")}
+
+
 def lang_attr(text: Shown | dict | None, page_lang: str) -> Markup:
     """` lang="xx"` (and `dir`) when a text is not in the page's language (a fallback), else nothing."""
     code = text.lang if isinstance(text, Shown) else (text or {}).get("lang")
@@ -287,6 +323,10 @@ def _fallback_attributes(code: str, page_lang: str) -> Markup:
     return attributes
 
 
+FIGURE_COLUMNS = ("language", "registrations", "participants", "countries", "attendance_rate",
+                  "survey_response_rate")
+
+
 def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
     """Every series' figures, formatted for the page's language, with its chart geometry."""
     f = ctx.f
@@ -301,8 +341,11 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
         rows = []
         for webinar in figures.webinars:
             stats = webinar.data.stats
+            card = webinar_card(ctx, webinar)
             rows.append({
-                "card": webinar_card(ctx, webinar),
+                "card": card,
+                "label": card.number or f.date(webinar.data.date, "medium"),
+                "language": card.language if card.language_known else None,
                 "registrations": maybe(stats.registrations, f.figure),
                 "participants": maybe(stats.participants, f.figure),
                 "countries": maybe(stats.countries, f.figure),
@@ -321,7 +364,8 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
             "id": figures.series_id,
             "title": ctx.text(series.title) if series else None,
             "rows": rows,
-            "has_countries": any(row["countries"] for row in rows),
+            # Only the columns some webinar of the series has a value for: no column of dashes.
+            "columns": [name for name in FIGURE_COLUMNS if any(row[name] for row in rows)],
             "approximate": figures.approximate,
             "has_exact": bool(figures.counted_registrations or figures.counted_participants
                               or figures.counted_surveys),

@@ -25,17 +25,85 @@
     player.focus();
   }
 
-  /* Start time in the visitor's own time zone, beside the event's zone and UTC. */
+  /* The start time in the visitor's own time zone, on the line reserved for it below the event's, only when
+     the visitor's offset from UTC at that instant differs from the event's. The date is written only when
+     it is another day there than at the event. */
   function localTime(element) {
     var start = new Date(element.getAttribute("data-start"));
+    var end = element.getAttribute("data-end") ? new Date(element.getAttribute("data-end")) : null;
+    var eventOffset = parseInt(element.getAttribute("data-offset"), 10);
     var target = element.querySelector(".hub-time-visitor");
-    if (!target || isNaN(start)) return;
-    var lang = document.documentElement.lang || "en";
-    var text = new Intl.DateTimeFormat(lang, {
-      year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short"
-    }).format(start);
+    if (!target || isNaN(start) || isNaN(eventOffset)) return;
+    var visitorOffset = -start.getTimezoneOffset();
+    if (visitorOffset === eventOffset) {
+      target.textContent = "";
+      return;
+    }
+    var locale = element.getAttribute("data-locale") || document.documentElement.lang || "en";
+    var options = { hour: "numeric", minute: "2-digit", timeZoneName: "long" };
+    var eventDay = new Date(start.getTime() + eventOffset * 60000).getUTCDate();
+    if (eventDay !== start.getDate()) {
+      options.weekday = "long";
+      options.day = "numeric";
+      options.month = "long";
+    }
+    var format;
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch (error) {
+      format = new Intl.DateTimeFormat(document.documentElement.lang || "en", options);
+    }
+    var text = end && !isNaN(end) && format.formatRange ? format.formatRange(start, end) : format.format(start);
     target.textContent = (target.getAttribute("data-template") || "{time}").replace("{time}", text);
-    target.hidden = false;
+  }
+
+  /* The webinars page: filters by year, delivery language and region, combined; a live count. */
+  function filters() {
+    var form = document.querySelector("form.hub-filters");
+    if (!form || form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "1");
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".hub-index .hub-webinar-card"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var count = form.querySelector(".hub-filters__count");
+    var none = document.querySelector(".hub-filters__none");
+    var numbers = (form.getAttribute("data-numbers") || "").split("|");
+    var template = form.getAttribute("data-count-template") || "{count} / {total}";
+
+    function number(n) { return numbers[n] !== undefined ? numbers[n] : String(n); }
+
+    function apply() {
+      var wanted = {};
+      selects.forEach(function (select) { wanted[select.getAttribute("data-filter")] = select.value; });
+      var shown = 0;
+      cards.forEach(function (card) {
+        var match = Object.keys(wanted).every(function (key) {
+          return !wanted[key] || card.getAttribute("data-" + key) === wanted[key];
+        });
+        card.hidden = !match;
+        if (match) shown++;
+      });
+      /* Series and years with nothing left to show are hidden with their headings. */
+      document.querySelectorAll(".hub-index .hub-series, .hub-index .hub-year").forEach(function (group) {
+        group.hidden = !group.querySelector(".hub-webinar-card:not([hidden])");
+      });
+      count.textContent = template.replace("{count}", number(shown)).replace("{total}", number(cards.length));
+      if (none) none.hidden = shown > 0;
+    }
+
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  /* On paper, every link of the content is followed by its absolute address (hub.css, @media print). */
+  function printAddresses() {
+    document.querySelectorAll(".md-content a[href]:not(.headerlink)").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (!href || href.charAt(0) === "#") return;
+      link.setAttribute("data-print-href", link.href);
+    });
   }
 
   /* The one 404 page holds every language: put the one of the requested address first. */
@@ -55,6 +123,8 @@
   function enhance() {
     notFound();
     document.querySelectorAll(".hub-time[data-start]").forEach(localTime);
+    filters();
+    printAddresses();
   }
 
   document.addEventListener("click", function (event) {
