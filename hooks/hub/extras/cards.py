@@ -30,10 +30,11 @@ from .common import title as webinar_title
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
-CARD_VERSION = "1"  # change when the drawing changes: every card gets a new name
+CARD_VERSION = "2"  # change when the drawing changes: every card gets a new name
 FOLDER = "cards"
-BLUE, INK, GREY, WHITE = (48, 63, 159), (33, 33, 33), (97, 97, 97), (255, 255, 255)
-# Material's default primary, darkened for contrast with white text (7:1).
+# The site's palette (overrides/assets/stylesheets/hub.css), on white: header blue (11.6:1) for the band
+# and the title, link blue (8.3:1) for the series and the date, secondary grey (7.6:1) for the site's name.
+INK, BLUE, GREY, WHITE = (0x17, 0x3B, 0x63), (0x1D, 0x4F, 0x82), (0x4B, 0x55, 0x63), (255, 255, 255)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def draw(card: Card) -> bytes:
         strip = _strip(card.kicker.text, card.kicker.lang, 34, True, rtl, 2)  # the same on every card of a series
         mask.paste(strip, (0, y))
         y += strip.height + 12
-    bands = [(0, BLUE)]
+    bands = [(0, INK), (30, BLUE)]
     bottom = HEIGHT - 165
     bands.append((y, INK))
     for size in (64, 58, 52, 46, 40):
