@@ -71,8 +71,12 @@ def on_files(files, /, *, config: MkDocsConfig):
 
 def on_nav(nav, /, *, config: MkDocsConfig, files):
     """Tabs only for pages with something for visitors (a page says ``hub_menu: false`` in its front
-    matter when it has nothing yet); the Development Agenda link, in the page's language, closes the menu."""
+    matter when it has nothing yet), the first one "Home"; the Development Agenda link, in the page's
+    language, closes the menu."""
     nav.items[:] = [item for item in nav.items if _in_menu(item)]
+    for item in nav.items:  # the home page's tab is "Home" in the page's language, not the site's long name
+        if getattr(item, "is_homepage", False) or (getattr(item, "file", None) and item.file.src_uri.startswith("index.")):
+            item.title = _text(config, "menu_home")
     nav.items.append(Link(_text(config, "development_agenda"), _development_agenda_url(config)))
     return nav
 
@@ -95,6 +99,15 @@ def on_env(env, /, *, config: MkDocsConfig, files):
         "social": social_defaults(_language(config), site_url),  # link previews (hub/extras/structured.py)
     }
     return env
+
+
+def on_page_markdown(markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
+    """The header tabs are the hub's menu: no navigation sidebar beside the page on wide screens
+    (Material's own ``hide`` front matter; on phones its drawer still holds the menu)."""
+    hide = page.meta.setdefault("hide", [])
+    if "navigation" not in hide:
+        hide.append("navigation")
+    return markdown
 
 
 def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:

@@ -28,18 +28,21 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+NOT_RUN = "NOT RUN: "  # how a skip for a missing tool starts (conftest.py counts them in the last line)
+
+
 def missing(what: str, install: str) -> None:
     """A tool the tests need is absent: fail in CI (CI is set there), skip loudly on a developer's machine."""
     message = f"{what} is missing. {install}"
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
-    pytest.skip(f"NOT RUN: {message} (this would fail in CI)")
+    pytest.skip(f"{NOT_RUN}{message} (this would fail in CI)")
 
 
 def require_chromium() -> str:
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
         missing(f"Debian's chromium ({CHROMIUM})",
-                "Install it as root with `apt-get install -y chromium` (as .ci/run does); "
+                "Install it as root with `apt-get install -y chromium` (as `./hub test` does when run as root); "
                 "Playwright's own browser download is not used.")
     try:
         import playwright  # noqa: F401
@@ -61,7 +64,7 @@ def require_java() -> str:
     java = shutil.which("java")
     if not java:
         missing("Java (for the Nu HTML Checker, vnu.jar)",
-                "Install it as root with `apt-get install -y default-jre-headless` (as .ci/run does).")
+                "Install it as root with `apt-get install -y default-jre-headless` (as `./hub test` does when run as root).")
     return java
 
 

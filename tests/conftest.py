@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from hub.languages import CODES
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-LANGS = ("en", "ar", "zh", "fr", "ru", "es")
+LANGS = CODES  # the languages of mkdocs.yml (hub.languages), the default one first
 # A fixed build date: every pilot webinar (2019) is past, the fixture's 2027 webinars are upcoming.
 BUILD_DATE = "2026-06-01"
 
@@ -81,3 +83,52 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def lang_url(lang: str, path: str) -> str:
     return path if lang == "en" else f"{lang}/{path}"
+
+
+# The last line of a run: how many tests did not run for want of a tool, and the one command that runs them.
+
+_not_run: dict[str, list[str]] = {}
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    from browser_support import NOT_RUN
+
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if NOT_RUN in reason:
+            what = reason.split(NOT_RUN, 1)[1].split(" is missing", 1)[0]
+            _not_run.setdefault(what, []).append(report.nodeid)
+
+
+def missing_packages() -> list[str]:
+    """The Debian packages of tests/system-packages whose command this machine lacks (as ``./hub test`` reads it)."""
+    from browser_support import CHROMIUM
+
+    found = []
+    for line in (Path(__file__).parent / "system-packages").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        command, package = line.split()[:2]
+        present = (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)) if command == "chromium" \
+            else shutil.which(command) is not None
+        if not present:
+            found.append(package)
+    return found
+
+
+def run_them_command() -> str:
+    """The one command that makes the tests that did not run, run."""
+    packages = missing_packages()
+    if os.geteuid() == 0 or not packages:
+        return "./hub test" + (f" (as root it installs {' '.join(packages)})" if packages else "")
+    return f"sudo apt-get install -y {' '.join(packages)} && ./hub test"
+
+
+def pytest_unconfigure(config) -> None:
+    """Printed after pytest's own summary line, so that it is the last line of the run."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if not _not_run or reporter is None:
+        return
+    count = sum(len(ids) for ids in _not_run.values())
+    reporter.write_line(f"NOT RUN: {count} test{'s' * (count != 1)} did not run ({'; '.join(sorted(_not_run))} "
+                        f"missing); to run them: {run_them_command()}", red=True, bold=True)

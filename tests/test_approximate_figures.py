@@ -119,3 +119,44 @@ def test_moderators_are_shown_apart_from_speakers(figures_site):
     assert [a.get_text() for a in soup.select(".hub-moderators a")] == ["Moe Moderator"]
     assert [a.get_text() for a in soup.select(".hub-speakers a")] == ["Sam Speaker"]
     assert soup.select_one(".hub-speakers .hub-expert-card__country").get_text(strip=True).endswith("Kenya")
+
+
+# The sums, means and rates themselves, from the pipeline (hub/figures.py), over a series whose webinars each
+# miss a different figure: a mean is over the webinars that give that figure, never over all of them.
+
+def _series(tmp_path, *stats: str):
+    from datetime import date
+
+    from hub.catalog import load_catalog
+    from hub.figures import series_figures
+    from hub.model import build_hub
+    from test_validation import WEBINAR, write_data
+
+    files = {f"w{n}.yml": WEBINAR.replace("number: 1", f"number: {n + 2}").replace("2030-05-02", f"2020-05-0{n + 1}")
+             + "stats:\n" + "".join(f"  {line}\n" for line in block.split("; ")) for n, block in enumerate(stats)}
+    root = write_data(tmp_path, **files)
+    hub = build_hub(load_catalog(root), date(2026, 6, 1))
+    return series_figures(hub, "test-series")
+
+
+def test_each_mean_is_over_the_webinars_that_give_the_figure(tmp_path):
+    figures = _series(tmp_path,
+                      "registrations: 100; participants: 50; countries: 10; survey_response_rate: 40",
+                      "registrations: {more_than: 250}; participants: 30",
+                      "participants: 70; countries: 5",
+                      "survey_response_rate: 60")
+    assert (figures.registrations, figures.counted_registrations, figures.mean_registrations) == (100, 1, 100)
+    assert (figures.participants, figures.counted_participants, figures.mean_participants) == (150, 3, 50)
+    assert (figures.counted_surveys, figures.mean_survey_response_rate) == (2, 50)
+    assert figures.attendance_rate == 50  # only the webinar with both figures exact: 50 of 100
+    assert figures.approximate
+
+
+def test_an_approximate_count_of_countries_alone_is_said_approximate(tmp_path):
+    figures = _series(tmp_path, "registrations: 100; participants: 50; countries: {more_than: 20}")
+    assert figures.approximate and figures.registrations == 100
+
+
+def test_exact_figures_only_are_not_said_approximate(tmp_path):
+    figures = _series(tmp_path, "registrations: 100; participants: 50; countries: 20")
+    assert not figures.approximate

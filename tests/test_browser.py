@@ -416,7 +416,8 @@ for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("path", ["webinars/2030-01-01-hostile/", "experts/mallory/", "webinars/", ""])
+@pytest.mark.parametrize("path", ["webinars/2030-01-01-hostile/", "webinars/2020-01-01-hostile-past/", "experts/mallory/",
+                                  "webinars/", ""])
 def test_hostile_data_runs_no_script_in_the_browser(browser, served, lang, path):
     """Load, hover, focus and click through pages made from hostile data: no dialog, no injected call."""
     context = browser.new_context(viewport=DESKTOP, locale=lang)
@@ -629,3 +630,22 @@ def test_chart_legend_overlaps_nothing_and_figures_table_fits(visit, served, lan
         }
         return out; }""")
     assert not problems, f"figures in {lang}: {problems}"
+
+
+# ---------------------------------------------------------------------------------------------- menu
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_menu_tabs_fit_on_one_line_at_desktop_width(visit, served, lang):
+    """Every tab of the header menu is whole and on one line at 1280 px, the first one "Home" in the page's
+    language (not the site's long name), in each language (Russian and Arabic labels are the longest)."""
+    from hub.localize import Formatter
+
+    tab = visit(page_url(served("fixture_site"), lang, "webinars/"), DESKTOP, lang)
+    tabs = tab.page.evaluate("""() => [...document.querySelectorAll('.md-tabs__item')].map(item => {
+        const r = item.getBoundingClientRect(), link = item.querySelector('a');
+        return {text: link.innerText.trim(), top: Math.round(r.top), left: r.left, right: r.right,
+                clipped: link.scrollWidth > link.clientWidth + 1, visible: link.checkVisibility()}; })""")
+    assert tabs and all(t["visible"] for t in tabs), tabs
+    assert tabs[0]["text"] == Formatter(lang).t("menu_home")
+    assert len({t["top"] for t in tabs}) == 1, f"the tabs wrap onto several lines: {tabs}"
+    assert all(t["left"] >= 0 and t["right"] <= DESKTOP["width"] and not t["clipped"] for t in tabs), tabs

@@ -18,6 +18,7 @@ import pytest
 import vobject
 from icalendar import Calendar
 
+from browser_support import missing
 from conftest import BUILD_DATE, FIXTURES, ROOT
 
 ZONES = FIXTURES / "zones"
@@ -87,7 +88,8 @@ def expected(hub) -> dict[str, tuple[str, str]]:
 def read_ical_js(files: list[Path]) -> dict[str, dict[str, tuple[str, str]]]:
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "ical.js").is_dir():
-        pytest.fail("node and ical.js are needed (./hub test runs npm ci; apt-get install npm)")
+        missing("Node.js with the npm package ical.js", "Install npm as root with `apt-get install -y npm` (as "
+                "`./hub test` does as root), then `./hub test` runs `npm ci`.")
     result = subprocess.run([node, str(NODE_SCRIPT), *map(str, files)], capture_output=True, text=True,
                             cwd=ROOT, check=True)
     return {Path(name).as_posix(): {e["uid"]: (e["start"], e["end"]) for e in events}

@@ -51,3 +51,57 @@ def test_time_range_in_the_languages_own_form(lang, expected):
     zone = ZoneInfo("Europe/Zurich")
     text = Formatter(lang).time_range(datetime(2027, 6, 10, 14, 30, tzinfo=zone), datetime(2027, 6, 10, 16, tzinfo=zone))
     assert text.replace("\u2009", " ").replace("\u202f", " ") == expected
+
+
+# ---------------------------------------------------------------------------------------------- built pages
+
+from conftest import lang_url, page  # noqa: E402
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_leads_with_the_next_webinar(fixture_site, lang):
+    soup = page(fixture_site, lang_url(lang, ""))
+    article = soup.select_one("article")
+    first = article.select_one(".hub-upcoming .hub-webinar-card")
+    assert "hub-webinar-card--next" in first["class"]
+    f = Formatter(lang)
+    assert first.select_one(".hub-next__date").get_text(strip=True) == f.date(date(2027, 3, 28))
+    line = first.select_one(".hub-time-event").get_text(" ", strip=True)
+    assert f.timezone(datetime(2027, 3, 28, 14, tzinfo=ZoneInfo("Europe/Zurich"))) in line
+    assert first.select_one("a.hub-register")["href"] == "https://example.org/register/2"
+    # At most one paragraph before "Upcoming webinars".
+    before = []
+    for element in article.select_one("h1").find_next_siblings():
+        if element.name == "h2":
+            break
+        before.append(element.name)
+    assert before.count("p") <= 1, before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_without_a_scheduled_webinar_says_so_and_how_to_follow(real_site, lang):
+    soup = page(real_site, lang_url(lang, ""))
+    box = soup.select_one(".hub-upcoming .hub-none")
+    assert Formatter(lang).t("no_upcoming") in box.get_text()
+    links = {a["class"][0]: a["href"] for a in box.select("a")}
+    here = real_site / lang_url(lang, "")
+    assert (here / links["hub-follow__calendar"]).resolve() == (real_site / "webinars.ics").resolve()
+    assert (here / links["hub-follow__rss"]).resolve() == (real_site / lang_url(lang, "feed.xml")).resolve()
+    assert (here / links["hub-follow__atom"]).resolve() == (real_site / lang_url(lang, "atom.xml")).resolve()
+    for href in links.values():
+        assert (here / href).is_file(), href
+    assert soup.select(".hub-series-card"), "the home page lists the series"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_title_is_not_doubled(real_site, lang):
+    soup = page(real_site, lang_url(lang, ""))
+    title = soup.title.get_text()
+    assert title == soup.select_one("article h1").get_text(strip=True).rstrip("¶"), title
+
+
+def test_the_home_page_promises_nothing_the_data_does_not_hold():
+    from conftest import ROOT
+    for lang in LANGS:
+        text = (ROOT / "docs" / f"index.{lang}.md").read_text(encoding="utf-8")
+        assert "After each session" not in text and "Après chaque séance" not in text

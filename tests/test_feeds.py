@@ -91,3 +91,24 @@ def test_feeds_keep_only_the_most_recent_items(tmp_path):
     assert len(feed.entries) == FEED_LENGTH < len(many.webinars)
     dates = [entry.published_parsed for entry in feed.entries]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_a_recording_published_on_the_build_date_is_in_the_feed_that_day(tmp_path):
+    """Published today: an item today (not tomorrow); published tomorrow: none yet."""
+    import shutil
+    from datetime import timedelta
+
+    from hub.catalog import load_catalog
+    from hub.extras.feeds import items
+    from hub.model import build_hub
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "hub", tmp_path / "webinars")
+    catalog = load_catalog(tmp_path)
+    published = catalog.webinars[RECORDED].data.recording.published
+    for today, listed in ((published - timedelta(days=1), False), (published, True),
+                          (published + timedelta(days=1), True)):
+        found = [item for item in items(build_hub(catalog, today), "en", SITE_URL) if ":recording:" in item.id]
+        assert bool(found) is listed, today
+        if found:
+            assert found[0].date.date() == published  # the day it was published, not the day of the build

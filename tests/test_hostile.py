@@ -67,3 +67,46 @@ def test_head_metadata_stays_inside_its_attributes_and_json(hostile_pages):
             assert "</script" not in script.string.lower()
             assert data
         assert soup.title.get_text().startswith(("I. Title \" onmouseover=", "Mallory \" autofocus"))
+
+
+PAST = "webinars/2020-01-01-hostile-past/index.html"
+PAST_TITLE = "Past \" onmouseover=\"alert(30) {{ 7*7 }} **bold** &amp; ' x"
+
+
+def test_the_past_hostile_webinar_shows_every_field(hostile_pages):
+    """The past page renders what an upcoming one never does (recording, slides, report, report links):
+    each must be there, so that the checks above cover it."""
+    soup = hostile_pages[PAST]
+    assert soup.select_one(".hub-recording .hub-player button") is not None
+    assert soup.select_one(".hub-recording-link") is not None
+    assert soup.select(".hub-slides li") and soup.find("a", href=re.compile("past-slides"))
+    assert soup.find("a", href=re.compile("example.org/news"))
+    assert "<script>alert(35)</script>" in soup.get_text()  # the report, as text
+    assert soup.find("a", href=re.compile("experts/mallory/"))
+
+
+def test_the_recording_button_and_links_of_a_past_page_keep_their_text(hostile_pages):
+    for lang_prefix in ("", "fr/", "ar/"):
+        soup = hostile_pages[lang_prefix + PAST]
+        button = soup.select_one(".hub-recording .hub-player button")
+        assert set(button.attrs) == {"type", "class", "data-embed-src", "data-title"}, button.attrs
+        if not lang_prefix:
+            assert PAST_TITLE in button["data-title"]
+            assert button["data-embed-src"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+        link = soup.select_one("a.hub-recording-link")
+        assert link["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ&x='onerror='alert(41)"
+        news = soup.find("a", href=re.compile("example.org/news"))
+        assert news["href"] == "https://example.org/news?a=1&b='onmouseover='alert(38)"
+        assert news.get_text() == 'News " onclick="alert(37)'
+        deck = soup.find("a", href=re.compile("past-slides"))
+        assert deck["href"] == "https://example.org/past-slides.pdf#'onclick='alert(42)"
+
+
+def test_a_past_webinar_offers_no_registration_anywhere(hostile_pages):
+    """Not on its page (no section, no button, no JSON-LD offer), nor on its card in any list."""
+    for name, soup in hostile_pages.items():
+        assert not soup.find(href=re.compile("register-past")), name
+        for script in soup.find_all("script", type="application/ld+json"):
+            assert "register-past" not in script.string, name
+        if "2020-01-01-hostile-past" in name:
+            assert soup.select(".hub-registration") == [], name

@@ -214,3 +214,29 @@ def test_json_carries_the_later_fields_of_the_contract(site_name, folder, reques
     # the data sets really exercise the new fields
     expected = {"format", "moderators", "approximate participants", "approximate countries"}
     assert expected | ({"report_links"} if site_name == "real_site" else set()) <= checked
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_embed_leaves_out_cancelled_webinars(tmp_path, lang):
+    """A cancelled webinar is no invitation: the embeddable list leaves it out (its page and the open data
+    still say it was cancelled); a postponed one stays listed."""
+    import dataclasses
+    import shutil
+    from datetime import date
+
+    from bs4 import BeautifulSoup
+    from hub.catalog import load_catalog
+    from hub.extras.embed import fragment, upcoming_json
+    from hub.model import build_hub
+
+    shutil.copytree(FIXTURES / "hub", tmp_path / "webinars")
+    hub = build_hub(load_catalog(tmp_path), date(2026, 6, 1))
+    first, second = hub.upcoming
+    status = {first.slug: "cancelled", second.slug: "postponed"}
+    hub = dataclasses.replace(hub, webinars=tuple(
+        dataclasses.replace(w, data=dataclasses.replace(w.data, status=status[w.slug])) if w.slug in status else w
+        for w in hub.webinars))
+    listed = [a["href"] for a in BeautifulSoup(fragment(hub, lang, SITE_URL), "html.parser").select("li a")]
+    assert [href for href in listed if first.slug in href] == []
+    assert len([href for href in listed if second.slug in href]) == 1
+    assert {w["slug"]: w["status"] for w in upcoming_json(hub, SITE_URL)["webinars"]} == status

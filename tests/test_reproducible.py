@@ -23,8 +23,60 @@ def test_two_builds_are_byte_identical(tmp_path):
         result = build(project, tmp_path / name, jobs=jobs, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, HUB_TODAY=BUILD_DATE)
         assert result.returncode == 0, result.stderr[-4000:]
         trees.append(digests(tmp_path / name))
+    check_pages(tmp_path / "sequential")  # the one-process build, read directly too
     first, second = trees
     assert len(first) > 50
     assert first.keys() == second.keys(), sorted(first.keys() ^ second.keys())[:20]
     differing = sorted(path for path in first if first[path] != second[path])
     assert not differing, f"{len(differing)} files differ between two builds: {differing[:20]}"
+
+
+def check_pages(site: Path) -> None:
+    """What a build must hold, read directly (not only by comparison with another build): every language's
+    pages in its language and direction, each with its own search index, the English 404 page at the root,
+    and the files that belong to no language."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from conftest import LANGS, lang_url
+    from hub.languages import BY_CODE
+
+    slugs = sorted(p.stem for p in (FIXTURES / "hub").glob("*.yml"))
+    for lang in LANGS:
+        for path in ["", "webinars/", "experts/ada-example/", *(f"webinars/{slug}/" for slug in slugs)]:
+            file = site / lang_url(lang, path) / "index.html"
+            assert file.is_file(), file
+            soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+            assert soup.html["lang"] == lang and soup.body["dir"] == ("rtl" if BY_CODE[lang].rtl else "ltr"), \
+                (lang, path)
+        index = json.loads((site / lang_url(lang, "search/search_index.json")).read_text(encoding="utf-8"))
+        assert index["docs"] and index["config"]["lang"] == [lang]
+        assert (site / "embed" / f"upcoming.{lang}.html").is_file()
+    assert not (site / "en").exists()  # the default language is the root
+    root_404 = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert root_404.html["lang"] == "en" and len(root_404.select(".hub-not-found section")) == len(LANGS)
+    for name in ("sitemap.xml", "webinars.ics", "feed.xml", "embed/upcoming.json"):
+        assert (site / name).is_file(), name
+
+
+def test_jobs_1_runs_one_mkdocs_build_for_every_language(tmp_path, monkeypatch):
+    """``--jobs 1`` is one ``mkdocs build``, told nothing of one language per process."""
+    import subprocess
+
+    from hub import build as hub_build
+
+    started = []
+
+    def run(command, **options):
+        started.append((command, {key: value for key, value in options["env"].items() if key.startswith("HUB_")}))
+        Path(command[command.index("--site-dir") + 1]).mkdir(parents=True)
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(hub_build.subprocess, "run", run)
+    monkeypatch.setattr(hub_build.subprocess, "Popen", None)  # no process per language
+    monkeypatch.delenv("HUB_LANGUAGE", raising=False)
+    assert hub_build.build(tmp_path, tmp_path / "site", [], jobs=1) == 0
+    [(command, hub_env)] = started
+    assert command[1:4] == ["-m", "mkdocs", "build"] and "--strict" in command
+    assert not set(hub_env) & set(hub_build.PROTOCOL)

@@ -77,7 +77,10 @@ def test_upcoming_webinar_has_registration_and_times_in_zone_and_utc(fixture_sit
     soup = page(fixture_site, lang_url(lang, UPCOMING_DST))
     assert soup.select_one(".hub-webinar")["data-status"] == "upcoming"
     registration = soup.select_one(".hub-registration")
-    assert registration.select_one("a.md-button")["href"] == "https://example.org/register/2"
+    # One Register button, at the top with the facts; the registration section gives the details.
+    buttons = soup.select("article a.md-button--primary")
+    assert [a["href"] for a in buttons] == ["https://example.org/register/2"]
+    assert buttons[0].find_parent(class_="hub-webinar") is not None
     take_part = [a["href"] for a in registration.find_all("a") if "take-part" in a["href"]]
     assert take_part and (fixture_site / lang_url(lang, UPCOMING_DST) / take_part[0] / "index.html").resolve().is_file()
     time = soup.select_one(".hub-time")

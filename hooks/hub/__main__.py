@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .build import build, default_jobs
 from .catalog import DataError, load_catalog
+from .languages import listed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("kind", nargs="?", choices=("webinar", "expert"), default="webinar")
     new_parser.add_argument("--series", help="id of the series, e.g. pilot-2019")
     new_parser.add_argument("--date", help="date of the webinar, YYYY-MM-DD")
-    new_parser.add_argument("--language", help="language the webinar is delivered in: ar, en, es, fr, ru or zh")
+    new_parser.add_argument("--language", help=f"language the webinar is delivered in: {listed()}")
     new_parser.add_argument("--title", help="title in that language")
     new_parser.add_argument("--slug", help="file name without .yml (default: the date and the title)")
     new_parser.add_argument("--id", help="expert: file name without .yml, e.g. ada-example")

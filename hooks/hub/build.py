@@ -127,7 +127,7 @@ def start_order() -> list[str]:
     would double the peak memory), nor last, alone on one core while the others are done.
     """
     others = [code for code in CODES if code not in (DEFAULT_LANGUAGE, "zh")]
-    return [*others[:-1], "zh", *others[-1:]]
+    return [*others[:-1], *(["zh"] if "zh" in CODES[1:] else []), *others[-1:]]
 
 
 class LanguageBuild:

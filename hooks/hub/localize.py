@@ -135,9 +135,11 @@ class Formatter:
                                        locale=self.locale)
 
     def minutes(self, value: int) -> str:
-        # Babel 2.18 has no long pattern for minutes in Chinese (it prints "duration-minute"): use short.
-        length = "short" if self.code == "zh" else "long"
-        return babel.units.format_unit(value, "duration-minute", length=length, locale=self.locale)
+        # The long form where CLDR has one; Babel 2.18 has none in Chinese and prints its name instead.
+        text = babel.units.format_unit(value, "duration-minute", length="long", locale=self.locale)
+        if "duration-minute" in text:
+            text = babel.units.format_unit(value, "duration-minute", length="short", locale=self.locale)
+        return text
 
     def figure(self, value) -> str:
         """A count as the source gives it: exact (1 234), or approximate ("more than 250")."""

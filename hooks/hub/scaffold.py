@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from .catalog import SLUG, DataError, load_catalog
-from .languages import BY_CODE, CODES
+from .languages import BY_CODE, CODES, listed
 from .schema import Expert, Webinar
 from .validate import Collector, _Invalid, convert
 from .yamlload import Mark, YamlSyntaxError, load_file
@@ -170,7 +170,7 @@ def webinar_text(*, series: str, number: int | None, title: str, language: str, 
         *([f"number: {number}"] if number is not None else []),
         "title:",
         f"  {language}: {quoted(title)}",
-        "  # Add the title in other languages on lines like the one above (ar, en, es, fr, ru, zh).",
+        f"  # Add the title in other languages on lines like the one above ({listed()}).",
         f"language: {language}",
         f"date: {day.isoformat()}",
         "",

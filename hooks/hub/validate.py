@@ -17,6 +17,7 @@ from functools import lru_cache
 from datetime import date, time
 from typing import Any, Union
 
+from .languages import CODES, listed
 from .yamlload import LocatedDict, LocatedList, Mark
 
 
@@ -110,7 +111,7 @@ def expected(hint: Any) -> str:
     if origin is list:
         return f"a list of {expected(typing.get_args(hint)[0])}"
     if origin is dict or hint is dict:
-        return "a text per language: fields named by language code (ar, en, es, fr, ru, zh), indented below"
+        return f"a text per language: fields named by language code ({listed()}), indented below"
     if dataclasses.is_dataclass(hint):
         return "fields indented below (" + ", ".join(f.name for f in dataclasses.fields(hint)) + ")"
     return {
@@ -346,7 +347,7 @@ def _suggest(name: str, known: list[str], cls: type, mapping: dict | None = None
         close = []
     if close:
         return f"; did you mean '{close[0]}'?"
-    if name in LANGUAGE_CODES:
+    if name in CODES:
         return (f"; '{name}' is a language code: a text in {name} belongs under a field such as title:, indented "
                 f"by two spaces (title: on its own line, then '  {name}: …' below it)")
     owners = [owner for owner, item in _nested(cls) if name in _schema_of(item)[1]]
@@ -356,9 +357,6 @@ def _suggest(name: str, known: list[str], cls: type, mapping: dict | None = None
         return (f"; '{name}' is a field of {owners[0]}: did it lose its indentation? Indent it by two spaces "
                 f"under {owners[0]}:")
     return f"; known fields: {', '.join(known)}"
-
-
-LANGUAGE_CODES = ("ar", "en", "es", "fr", "ru", "zh")
 
 
 def _nested(cls: type) -> list[tuple[str, type]]:

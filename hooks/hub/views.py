@@ -227,7 +227,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     series = ctx.hub.series.get(data.series)
     previous, following = ctx.hub.neighbours(webinar.slug)
     registration = None
-    if data.registration and webinar.upcoming:
+    if data.registration and webinar.upcoming and data.status == "scheduled":  # none for a cancelled webinar
         registration = {
             "url": data.registration.url,
             "closes": f.date(data.registration.closes) if data.registration.closes else None,

@@ -17,11 +17,11 @@ import html
 import json
 import re
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
 
 from .. import safe_markdown
-from ..languages import CODES
+from ..languages import CODES, LANGUAGES
 from ..localize import Formatter, heading
+from ..media import recording_video
 from ..model import WebinarFacts
 from ..urls import expert_path
 from . import cards
@@ -32,7 +32,7 @@ SCHEMA = "https://schema.org/"
 ATTENDANCE_MODE = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
                    "in-person": "OfflineEventAttendanceMode"}
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
-OG_LOCALES = {"en": "en_US", "ar": "ar_AR", "zh": "zh_CN", "fr": "fr_FR", "ru": "ru_RU", "es": "es_ES"}
+OG_LOCALES = {language.code: language.regional_locale for language in LANGUAGES} | {"ar": "ar_AR"}  # Facebook's Arabic
 DESCRIPTION_LENGTH = 300
 # The organisation's website: the organizer of every webinar and the publisher of its recordings.
 ORGANISATION_URL = "https://www.wipo.int/"
@@ -67,22 +67,12 @@ def description(ctx, webinar: WebinarFacts) -> str:
 
 def video_ids(url: str) -> tuple[str | None, str | None, str | None]:
     """(embed URL, thumbnail URL, content URL) of a recording on YouTube, Vimeo or a video file."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    video = None
-    if host == "youtube.com":
-        video = parse_qs(parts.query).get("v", [None])[0] or (
-            parts.path.split("/")[2] if parts.path.startswith(("/embed/", "/live/", "/shorts/")) else None)
-    elif host == "youtu.be":
-        video = parts.path.strip("/") or None
-    if video and re.fullmatch(r"[A-Za-z0-9_-]{6,20}", video):
-        return (f"https://www.youtube-nocookie.com/embed/{video}", f"https://i.ytimg.com/vi/{video}/hqdefault.jpg",
-                None)
-    if host == "vimeo.com" and re.fullmatch(r"/\d+/?", parts.path):
-        return f"https://player.vimeo.com/video/{parts.path.strip('/')}", None, None
-    if parts.path.lower().endswith((".mp4", ".webm")):
-        return None, None, url
-    return None, None, None
+    video = recording_video(url)  # the one reading of a recording URL, as the page's player has it
+    if video is None:
+        return None, None, None
+    if video.provider == "video":
+        return None, None, video.embed_url
+    return video.embed_url, video.thumbnail_url, None
 
 
 def _minutes(value: int) -> str:
@@ -93,7 +83,7 @@ def _minutes(value: int) -> str:
 
 def recording_facts(url: str) -> tuple[str | None, str | None, str | None]:
     """(embed URL, thumbnail URL, content URL) of a recording: the one place this module reads a
-    recording's address (``video_ids`` until ``media.py`` gives one parser for it)."""
+    recording's address (``video_ids``, on ``media.recording_video``)."""
     return video_ids(url)
 
 
@@ -122,9 +112,10 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
     """The page's schema.org graph: an Event and the recording's VideoObject, each only when every
     property search engines require is known (an unknown is left out, never guessed).
 
-    An Event needs a place: for a webinar, where one joins or registers (the registration page); the
-    hub's own page is not that place. Without it, or for an in-person event (the data has no address),
-    no Event is published. Offers are never published: the sources state no price.
+    An Event needs a place: for a webinar, where one joins or registers (the registration page, while
+    the webinar is upcoming: a past webinar offers no registration anywhere); the hub's own page is not
+    that place. Without it, or for an in-person event (the data has no address), no Event is published.
+    Offers are never published: the sources state no price.
     """
     data, f = webinar.data, ctx.f
     url = absolute(site_url, ctx.url)
@@ -134,7 +125,7 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
     image = absolute(site_url, cards.webinar_card_path(ctx.hub, ctx.f, webinar))
     graph = []
     node: dict | None = None
-    if data.registration and data.format != "in-person":
+    if data.registration and webinar.upcoming and data.format != "in-person":
         node = {
             "@type": "Event",
             "@id": url + "#event",

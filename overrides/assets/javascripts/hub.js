@@ -40,20 +40,25 @@
       return;
     }
     var locale = element.getAttribute("data-locale") || document.documentElement.lang || "en";
-    var options = { hour: "numeric", minute: "2-digit", timeZoneName: "long" };
+    var options = { hour: "numeric", minute: "2-digit" };
     var eventDay = new Date(start.getTime() + eventOffset * 60000).getUTCDate();
     if (eventDay !== start.getDate()) {
-      options.weekday = "long";
+      options.weekday = "short";  /* short forms: the line stays within the two lines kept for it */
       options.day = "numeric";
-      options.month = "long";
+      options.month = "short";
     }
-    var format;
+    var format, zone;
     try {
       format = new Intl.DateTimeFormat(locale, options);
     } catch (error) {
-      format = new Intl.DateTimeFormat(document.documentElement.lang || "en", options);
+      locale = document.documentElement.lang || "en";
+      format = new Intl.DateTimeFormat(locale, options);
     }
+    /* The zone's long name on its own: formatRange would write "GMT+9" where format writes its name. */
+    zone = new Intl.DateTimeFormat(locale, { hour: "numeric", timeZoneName: "long" }).formatToParts(start)
+      .filter(function (part) { return part.type === "timeZoneName"; }).map(function (part) { return part.value; })[0];
     var text = end && !isNaN(end) && format.formatRange ? format.formatRange(start, end) : format.format(start);
+    if (zone) text += " " + zone;
     target.textContent = (target.getAttribute("data-template") || "{time}").replace("{time}", text);
   }
 
@@ -93,8 +98,8 @@
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();  /* the count is written before the form shows: not announced on load, only on a change */
     form.hidden = false;
-    apply();
   }
 
   /* On paper, every link of the content is followed by its absolute address (hub.css, @media print). */
