@@ -162,7 +162,7 @@ def test_machine_readable_outputs_say_only_what_is_known(real_site):
     assert (rows[SEPTEMBER]["participants"], rows[SEPTEMBER]["participants_more_than"]) == ("", "250")
     assert (rows[SEPTEMBER]["number"], rows[SEPTEMBER]["language"]) == ("", "")
     # JSON-LD: the sources give no page to join or register, so no Event is published (search engines
-    # require a location); given one, no language or start time is made up, and the hybrid format is a
+    # require a location); given one (before the webinar), no language or start time is made up, and the hybrid format is a
     # mixed attendance mode.
     import dataclasses
 
@@ -176,7 +176,7 @@ def test_machine_readable_outputs_say_only_what_is_known(real_site):
     for slug, mode in ((SEPTEMBER, None), (APRIL, "https://schema.org/MixedEventAttendanceMode")):
         assert webinar(real_site, "en", slug).find("script", type="application/ld+json") is None
         facts = hub.by_slug[slug]
-        joinable = dataclasses.replace(facts, data=dataclasses.replace(
+        joinable = dataclasses.replace(facts, upcoming=True, data=dataclasses.replace(
             facts.data, registration=Registration(url="https://example.org/register")))
         [event] = event_graph(PageContext(hub, Formatter("en"), f"webinars/{slug}/"), joinable,
                               "https://example.github.io/webinar-hub/")

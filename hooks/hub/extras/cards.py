@@ -2,7 +2,8 @@
 other pages, drawn at build time with Pillow from the data (title, date, series, site name).
 
 Fonts come from pinned PyPI packages (SIL Open Font License 1.1), never from the network:
-Noto Sans (Latin, Cyrillic), Noto Sans Arabic, Noto Sans CJK (Simplified Chinese face of the collection).
+Noto Sans (Latin, Cyrillic), Noto Sans Arabic, Noto Sans CJK (Simplified Chinese face of the collection),
+each character in the font of its script.
 Arabic is shaped by libraqm (HarfBuzz + FriBiDi) when Pillow finds it; Pillow's wheels carry raqm and
 HarfBuzz but load FriBiDi from the system (Debian: libfribidi0). Without it, Arabic is shaped by
 ``arabic_reshaper`` and ordered right-to-left here (see ``_Layout``), so the build works on any machine.
@@ -284,13 +285,13 @@ REFERENCE_SIZE = 64
 
 
 @lru_cache(maxsize=16384)
-def _width(text: str, lang: str, size: int, bold: bool) -> float:
-    return sum(_run_width(t, k, d, size, bold) for t, k, d in _runs(text, lang))
+def _width(text: str, lang: str, size: int, bold: bool, cjk: bool = False) -> float:
+    return sum(_run_width(t, k, d, size, bold) for t, k, d in _runs(text, lang, cjk))
 
 
 @lru_cache(maxsize=8192)
-def _runs(text: str, lang: str) -> tuple[tuple[str, str, bool], ...]:
-    return tuple(_Layout(lang, 10)._runs(text))
+def _runs(text: str, lang: str, cjk: bool = False) -> tuple[tuple[str, str, bool], ...]:
+    return tuple(_Layout(lang, 10, cjk=cjk)._runs(text))
 
 
 NO_LINE_START = set("，。、：；？！）」』】》〉,.:;?!)]}%")
@@ -299,16 +300,16 @@ NO_LINE_START = set("，。、：；？！）」』】》〉,.:;?!)]}%")
 class _Layout:
     """Lines of one text in one language: fonts per script, right-to-left runs, greedy wrapping."""
 
-    def __init__(self, lang: str, size: int, bold: bool = False):
-        self.lang, self.size, self.bold = lang, size, bold
+    def __init__(self, lang: str, size: int, bold: bool = False, cjk: bool = False):
+        self.lang, self.size, self.bold, self.cjk = lang, size, bold, cjk
         self.rtl = BY_CODE[lang].rtl if lang in BY_CODE else False
-        self.line_height = round(size * {"ar": 1.55, "zh": 1.45}.get(lang, 1.3))
+        # Arabic script needs room for its marks above and below the line
+        self.line_height = round(size * (1.55 if self.rtl else 1.35))
         self.ascent = round(size * 1.1)  # baseline below a line's top, the same for every font
-        self.depth = self.ascent + round(size * (0.8 if lang == "ar" else 0.4))  # to the lowest mark
-        self.main = {"ar": "arabic", "zh": "cjk"}.get(lang, "latin")
+        self.depth = self.ascent + round(size * (0.8 if self.rtl else 0.4))  # to the lowest mark
 
     def runs(self, text: str) -> list[tuple[str, str, bool]]:
-        return _runs(text, self.lang)
+        return _runs(text, self.lang, self.cjk)
 
     def _runs(self, text: str) -> list[tuple[str, str, bool]]:
         """(text, font kind, right-to-left) runs in visual order, left to right on the card.
@@ -341,7 +342,8 @@ class _Layout:
             resolved = [bool(v) for v in strong]
         runs: list[list] = []
         for char, direction in zip(text, resolved):
-            kind = "arabic" if direction else ("cjk" if _is_cjk(char) or self.lang == "zh" else "latin")
+            # in a text with Chinese characters, its Latin letters and digits too are the CJK font's
+            kind = "arabic" if direction else ("cjk" if self.cjk or _is_cjk(char) else "latin")
             if runs and runs[-1][2] == direction and (runs[-1][1] == kind or char.isspace()):
                 runs[-1][0] += char
             elif runs and runs[-1][2] == direction and runs[-1][0].isspace():
@@ -396,16 +398,17 @@ class _Layout:
         hinting): a line is then measured whole only once, with a small margin for what scaling misses.
         """
         scale = self.size / REFERENCE_SIZE
-        space = _width(" ", self.lang, REFERENCE_SIZE, self.bold) * scale
+        self.cjk = any(_is_cjk(char) for char in text)
+        space = _width(" ", self.lang, REFERENCE_SIZE, self.bold, self.cjk) * scale
         lines, current, used = [], "", 0.0
         tokens = []
         for token in self.tokens(text):  # a word wider than the card is cut anywhere
-            if _width(token.rstrip(), self.lang, REFERENCE_SIZE, self.bold) * scale > width * 0.98:
+            if _width(token.rstrip(), self.lang, REFERENCE_SIZE, self.bold, self.cjk) * scale > width * 0.98:
                 tokens += list(token)
             else:
                 tokens.append(token)
         for token in tokens:
-            size = _width(token.rstrip(), self.lang, REFERENCE_SIZE, self.bold) * scale
+            size = _width(token.rstrip(), self.lang, REFERENCE_SIZE, self.bold, self.cjk) * scale
             trailing = space if token.endswith(" ") else 0.0
             if current and used + size > width * 0.98:
                 lines.append(current.rstrip())
@@ -434,7 +437,7 @@ class _Layout:
         for text, kind, rtl in runs:
             font = self.font(kind)
             options = {"direction": "rtl" if rtl else "ltr"} if _engine() == "raqm" else {}
-            if _engine() == "raqm" and self.lang in ("ar", "zh", "ru", "fr", "es", "en"):
+            if _engine() == "raqm":
                 options["language"] = self.lang
             pen.text((x, baseline), self._shape(text, kind, rtl), font=font, fill=255, anchor="ls", **options)
             x += self._run_width(text, kind, rtl)
