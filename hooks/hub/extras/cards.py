@@ -119,6 +119,8 @@ def write_cards(hub: Hub, site_dir: Path) -> dict[str, int]:
     for stale in cache.glob("*.png"):  # cards of titles that changed since: the cache does not grow
         if stale.name not in used:
             stale.unlink(missing_ok=True)
+    for cached_function in (_strip, _width, _runs, _run_width, _font):  # the process builds on: free them
+        cached_function.cache_clear()
     return counts
 
 
