@@ -1,5 +1,6 @@
-"""Link-preview images: one 1200×630 PNG per webinar and language, in that language's script, drawn
-once and then taken from the cache; Arabic laid out right to left, Chinese with real glyphs."""
+"""Link-preview images: one 1200×630 PNG per upcoming webinar and language, one per language for every
+other page, in that language's script, drawn once and then taken from the cache; Arabic laid out right to
+left, Chinese with real glyphs."""
 
 from __future__ import annotations
 
@@ -11,14 +12,24 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from conftest import FIXTURES, LANGS, ROOT
+from conftest import BUILD_DATE, FIXTURES, LANGS, ROOT
 
 MAX_BYTES = 40_000
 
 
-def test_a_card_per_webinar_and_language(real_site):
-    cards = sorted((real_site / "cards").glob("*.png"))
-    webinars = sorted(path.stem for path in (ROOT / "webinars").glob("*.yml"))
+@pytest.mark.parametrize("site_name", ["real_site", "fixture_site"])
+def test_a_card_per_upcoming_webinar_and_language(request, site_name):
+    """Every upcoming, scheduled webinar has its own card in each language; past ones show the site's."""
+    from hub.catalog import load_catalog
+    from hub.extras.cards import has_own_card
+    from hub.model import build_hub
+
+    site = request.getfixturevalue(site_name)
+    cards = sorted((site / "cards").glob("*.png"))
+    data = ROOT if site_name == "real_site" else site.parent
+    hub = build_hub(load_catalog(data), date.fromisoformat(BUILD_DATE))
+    webinars = sorted(w.slug for w in hub.webinars if has_own_card(w))
+    assert webinars or site_name == "real_site"  # the fixture has upcoming webinars; the real data none now
     assert len(cards) == (len(webinars) + 1) * len(LANGS)  # and one per language for the other pages
     for slug in [*webinars, "site"]:
         for lang in LANGS:
@@ -36,7 +47,9 @@ def test_cards_are_cached_by_content(tmp_path):
     shutil.copytree(FIXTURES / "hub", tmp_path / "webinars")
     hub = build_hub(load_catalog(tmp_path), date(2026, 6, 1))
     first = cards.write_cards(hub, tmp_path / "site1")
-    assert first == {"drawn": (len(hub.webinars) + 1) * len(LANGS), "cached": 0}
+    own = [w for w in hub.webinars if cards.has_own_card(w)]
+    assert own and len(own) < len(hub.webinars)  # the fixture has upcoming and past webinars
+    assert first == {"drawn": (len(own) + 1) * len(LANGS), "cached": 0}
     second = cards.write_cards(hub, tmp_path / "site2")
     assert second == {"drawn": 0, "cached": first["drawn"]}
     names = sorted(path.name for path in (tmp_path / "site1" / "cards").iterdir())

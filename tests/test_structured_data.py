@@ -275,12 +275,15 @@ def test_link_previews_on_every_page(site_name, request):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_link_preview_of_a_webinar_is_its_own(fixture_site, lang):
-    soup = webinar(fixture_site, lang, RECORDED)
+def test_link_preview_of_an_upcoming_webinar_is_its_own(fixture_site, lang):
+    """An upcoming webinar's preview is its own card; a past one's is the site's, in the page's language."""
+    soup = webinar(fixture_site, lang, BOGOTA)
     og = {tag["property"]: tag["content"] for tag in soup.find_all("meta", property=True)}
-    assert "2026" in og["og:description"]  # per webinar: its date
-    assert f"/cards/{RECORDED}.{lang}." in og["og:image"]
+    assert "2027" in og["og:description"]  # per webinar: its date
+    assert f"/cards/{BOGOTA}.{lang}." in og["og:image"]
     assert og["og:title"] in og["og:image:alt"]
+    past = {tag["property"]: tag["content"] for tag in webinar(fixture_site, lang, RECORDED).find_all("meta", property=True)}
+    assert f"/cards/site.{lang}." in past["og:image"] and "2026" in past["og:description"]
 
 
 def test_hand_written_pages_speak_their_language(real_site):

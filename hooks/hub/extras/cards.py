@@ -1,5 +1,10 @@
-"""Link-preview images ("cards"): one 1200×630 PNG per webinar and language, one per language for the
-other pages, drawn at build time with Pillow from the data (title, date, series, site name).
+"""Link-preview images ("cards"): one 1200×630 PNG per upcoming webinar and language, one per language for
+the other pages, drawn at build time with Pillow from the data (title, date, series, site name).
+
+Own cards for the webinars people share and search engines show as events (an upcoming, scheduled one:
+its Event needs an image); a past webinar's page shows the site's card of its language, and its video
+the host's still where there is one. Drawing a card for every webinar in every language cost 35-46 ms
+of CPU per webinar, more than the rest of the hub's build of its six pages (bench/README.md).
 
 Fonts come from pinned PyPI packages (SIL Open Font License 1.1), never from the network:
 Noto Sans (Latin, Cyrillic), Noto Sans Arabic, Noto Sans CJK (Simplified Chinese face of the collection),
@@ -78,8 +83,21 @@ def site_card(f: Formatter) -> Card:
                 Shown("", f.code))
 
 
+def has_own_card(webinar: WebinarFacts) -> bool:
+    """An upcoming, scheduled webinar has a card of its own; every other page shows the site's."""
+    return webinar.upcoming and webinar.data.status == "scheduled"
+
+
+def card_for(hub: Hub, f: Formatter, webinar: WebinarFacts) -> tuple[Card, str]:
+    """The card a webinar's page shows, with the name its file is made from."""
+    if has_own_card(webinar):
+        return webinar_card(hub, f, webinar), webinar.slug
+    return site_card(f), "site"
+
+
 def webinar_card_path(hub: Hub, f: Formatter, webinar: WebinarFacts) -> str:
-    return webinar_card(hub, f, webinar).path(webinar.slug)
+    card, name = card_for(hub, f, webinar)
+    return card.path(name)
 
 
 def site_card_path(f: Formatter) -> str:
@@ -104,7 +122,7 @@ def write_cards(hub: Hub, site_dir: Path) -> dict[str, int]:
     for code in CODES:
         f = Formatter(code)
         jobs = [(site_card(f), "site")]
-        jobs += [(webinar_card(hub, f, webinar), webinar.slug) for webinar in hub.webinars]
+        jobs += [(webinar_card(hub, f, webinar), webinar.slug) for webinar in hub.webinars if has_own_card(webinar)]
         for card, name in jobs:
             cached = cache / f"{card.key()}.png"
             used.add(cached.name)

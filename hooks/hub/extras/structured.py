@@ -206,8 +206,8 @@ def webinar_meta(ctx, webinar: WebinarFacts, site_url: str) -> dict:
     graph = event(ctx, webinar, site_url)
     title = ctx.text(webinar.data.title, webinar.data.language)
     name, text = heading(webinar.data.number, title.text), description(ctx, webinar)
-    card = cards.webinar_card(ctx.hub, ctx.f, webinar)
-    image, alt = absolute(site_url, card.path(webinar.slug)), card.alt()
+    card, card_name = cards.card_for(ctx.hub, ctx.f, webinar)
+    image, alt = absolute(site_url, card.path(card_name)), card.alt()
     defaults = social_defaults(ctx.lang, site_url)
     og = [
         {"property": "og:type", "content": "website"},
