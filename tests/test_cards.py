@@ -28,7 +28,7 @@ def test_a_card_per_upcoming_webinar_and_language(request, site_name):
     cards = sorted((site / "cards").glob("*.png"))
     data = ROOT if site_name == "real_site" else site.parent
     hub = build_hub(load_catalog(data), date.fromisoformat(BUILD_DATE))
-    webinars = sorted(w.slug for w in hub.webinars if has_own_card(w))
+    webinars = sorted(w.slug for w in hub.webinars if has_own_card(hub, w))
     assert webinars or site_name == "real_site"  # the fixture has upcoming webinars; the real data none now
     assert len(cards) == (len(webinars) + 1) * len(LANGS)  # and one per language for the other pages
     for slug in [*webinars, "site"]:
@@ -39,6 +39,28 @@ def test_a_card_per_upcoming_webinar_and_language(request, site_name):
             assert card.stat().st_size < MAX_BYTES, card
 
 
+def test_own_cards_are_bounded_to_the_next_scheduled_webinars(tmp_path):
+    """However many webinars are announced, only the next OWN_CARDS scheduled ones get their own card:
+    the cards' cost does not grow with the data (cancelled and postponed ones never have one)."""
+    from dataclasses import replace
+
+    from hub.catalog import load_catalog
+    from hub.extras import cards
+    from hub.model import Hub, WebinarFacts
+
+    shutil.copytree(FIXTURES / "hub", tmp_path / "webinars")
+    base = load_catalog(tmp_path).webinars
+    template = next(iter(base.values()))
+    webinars = tuple(WebinarFacts(f"2030-01-{day:02d}-w", "w.yml",
+                                  replace(template.data, date=date(2030, 1, day),
+                                          status="cancelled" if day == 2 else "scheduled"), upcoming=True)
+                     for day in range(1, 21))
+    hub = Hub(webinars=webinars, experts={}, series={}, today=date(2029, 12, 1), root=ROOT)
+    own = [w.slug for w in webinars if cards.has_own_card(hub, w)]
+    assert len(own) == cards.OWN_CARDS
+    assert "2030-01-02-w" not in own and own[0] == "2030-01-01-w" and own[-1] == f"2030-01-{cards.OWN_CARDS + 1:02d}-w"
+
+
 def test_cards_are_cached_by_content(tmp_path):
     from hub.catalog import load_catalog
     from hub.extras import cards
@@ -47,7 +69,7 @@ def test_cards_are_cached_by_content(tmp_path):
     shutil.copytree(FIXTURES / "hub", tmp_path / "webinars")
     hub = build_hub(load_catalog(tmp_path), date(2026, 6, 1))
     first = cards.write_cards(hub, tmp_path / "site1")
-    own = [w for w in hub.webinars if cards.has_own_card(w)]
+    own = [w for w in hub.webinars if cards.has_own_card(hub, w)]
     assert own and len(own) < len(hub.webinars)  # the fixture has upcoming and past webinars
     assert first == {"drawn": (len(own) + 1) * len(LANGS), "cached": 0}
     second = cards.write_cards(hub, tmp_path / "site2")

@@ -1,10 +1,12 @@
-"""Link-preview images ("cards"): one 1200×630 PNG per upcoming webinar and language, one per language for
-the other pages, drawn at build time with Pillow from the data (title, date, series, site name).
+"""Link-preview images ("cards"): one 1200×630 PNG per language for each of the next scheduled webinars
+(at most ``OWN_CARDS``), one per language for every other page, drawn at build time with Pillow from the
+data (title, date, series, site name).
 
-Own cards for the webinars people share and search engines show as events (an upcoming, scheduled one:
-its Event needs an image); a past webinar's page shows the site's card of its language, and its video
-the host's still where there is one. Drawing a card for every webinar in every language cost 35-46 ms
-of CPU per webinar, more than the rest of the hub's build of its six pages (bench/README.md).
+Own cards go to the webinars people share and search engines show as events (the next scheduled ones:
+an Event needs an image); every other page shows the site's card of its language, and a recording the
+host's still where there is one. A card for every webinar in every language cost 35-46 ms of CPU per
+webinar, more than the rest of the hub's build of its six pages; bounded, the cards cost the same
+whatever the number of webinars (bench/README.md).
 
 Fonts come from pinned PyPI packages (SIL Open Font License 1.1), never from the network:
 Noto Sans (Latin, Cyrillic), Noto Sans Arabic, Noto Sans CJK (Simplified Chinese face of the collection),
@@ -36,6 +38,7 @@ from .common import title as webinar_title
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
+OWN_CARDS = 6  # the next scheduled webinars with a card of their own (a series announces a few at a time)
 CARD_VERSION = "2"  # change when the drawing changes: every card gets a new name
 FOLDER = "cards"
 # The site's palette (overrides/assets/stylesheets/hub.css), on white: header blue (11.6:1) for the band
@@ -83,14 +86,15 @@ def site_card(f: Formatter) -> Card:
                 Shown("", f.code))
 
 
-def has_own_card(webinar: WebinarFacts) -> bool:
-    """An upcoming, scheduled webinar has a card of its own; every other page shows the site's."""
-    return webinar.upcoming and webinar.data.status == "scheduled"
+def has_own_card(hub: Hub, webinar: WebinarFacts) -> bool:
+    """One of the next ``OWN_CARDS`` scheduled webinars has a card of its own; every other page shows
+    the site's."""
+    return any(w is webinar for w in hub.scheduled[:OWN_CARDS])
 
 
 def card_for(hub: Hub, f: Formatter, webinar: WebinarFacts) -> tuple[Card, str]:
     """The card a webinar's page shows, with the name its file is made from."""
-    if has_own_card(webinar):
+    if has_own_card(hub, webinar):
         return webinar_card(hub, f, webinar), webinar.slug
     return site_card(f), "site"
 
@@ -122,7 +126,7 @@ def write_cards(hub: Hub, site_dir: Path) -> dict[str, int]:
     for code in CODES:
         f = Formatter(code)
         jobs = [(site_card(f), "site")]
-        jobs += [(webinar_card(hub, f, webinar), webinar.slug) for webinar in hub.webinars if has_own_card(webinar)]
+        jobs += [(webinar_card(hub, f, webinar), webinar.slug) for webinar in hub.webinars if has_own_card(hub, webinar)]
         for card, name in jobs:
             cached = cache / f"{card.key()}.png"
             used.add(cached.name)
