@@ -213,7 +213,7 @@ class _Empty(dict):
 
 def on_env(env, /, *, config, files):
     env.globals["hub"] = _Empty()
-    env.filters["hub_absolute"] = str  # overrides/main.html makes alternates absolute with it
+    env.filters["hub_absolute"] = lambda link: link  # the hreflang alternates (overrides/main.html)
     return env
 '''
 

@@ -29,6 +29,7 @@ from mkdocs.structure.nav import Link
 from mkdocs.utils.meta import get_data
 
 from hub.catalog import DataError
+from hub.extras.structured import social_defaults
 from hub.languages import DEFAULT_LANGUAGE, url_prefix
 from hub.localize import Formatter
 from hub.model import build_date
@@ -101,6 +102,7 @@ def on_env(env, /, *, config: MkDocsConfig, files):
         "development_agenda": _text(config, "development_agenda"),
         "development_agenda_url": _development_agenda_url(config),
         "not_found": _state["not_found"],
+        "social": social_defaults(_language(config), site_url),  # link previews (hub/extras/structured.py)
     }
     return env
 

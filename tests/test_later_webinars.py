@@ -161,12 +161,26 @@ def test_machine_readable_outputs_say_only_what_is_known(real_site):
         rows = {row["slug"]: row for row in csv.DictReader(handle)}
     assert (rows[SEPTEMBER]["participants"], rows[SEPTEMBER]["participants_more_than"]) == ("", "250")
     assert (rows[SEPTEMBER]["number"], rows[SEPTEMBER]["language"]) == ("", "")
-    # JSON-LD: no language or start time made up; the hybrid format as a mixed attendance mode.
+    # JSON-LD: the sources give no page to join or register, so no Event is published (search engines
+    # require a location); given one (before the webinar), no language or start time is made up, and the hybrid format is a
+    # mixed attendance mode.
+    import dataclasses
+
+    from hub.catalog import load_catalog
+    from hub.extras.structured import event as event_graph
+    from hub.model import build_hub
+    from hub.schema import Registration
+    from hub.views import PageContext
+
+    hub = build_hub(load_catalog(ROOT), date(2026, 6, 1))
     for slug, mode in ((SEPTEMBER, None), (APRIL, "https://schema.org/MixedEventAttendanceMode")):
-        soup = webinar(real_site, "en", slug)
-        graph = json.loads(soup.find("script", type="application/ld+json").string)["@graph"]
-        event = graph[0]
-        assert "inLanguage" not in event and event["startDate"] == slug[:10]
+        assert webinar(real_site, "en", slug).find("script", type="application/ld+json") is None
+        facts = hub.by_slug[slug]
+        joinable = dataclasses.replace(facts, upcoming=True, data=dataclasses.replace(
+            facts.data, registration=Registration(url="https://example.org/register")))
+        [event] = event_graph(PageContext(hub, Formatter("en"), f"webinars/{slug}/"), joinable,
+                              "https://example.github.io/webinar-hub/")
+        assert "inLanguage" not in event and event["startDate"] == event["endDate"] == slug[:10]
         assert event.get("eventAttendanceMode") == mode
         assert event["name"] == ENGLISH_TITLES[slug]
         assert {p["name"] for p in event["performer"]} == {"Georges Ghandour", *SPEAKERS[slug]}

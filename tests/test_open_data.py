@@ -113,6 +113,10 @@ def test_csv_matches_the_yaml(site_and_data):
             # An exact count in its column; an approximate one ({more_than: N}) only in <column>_more_than.
             assert row[column] == ("" if value is None or isinstance(value, dict) else str(value))
             assert row[f"{column}_more_than"] == (str(value["more_than"]) if isinstance(value, dict) else "")
+        assert row["format"] == raw.get("format", "")
+        assert row["moderators"].split() == raw.get("moderators", [])
+        assert row["experts"].split() == raw.get("experts", [])
+        assert row["report_links"].split() == [link["url"] for link in raw.get("report_links", [])]
         if stats.get("survey_response_rate") is None:
             assert row["survey_response_rate"] == ""
         else:
@@ -182,6 +186,34 @@ def test_open_data_schema_and_editor_schema_share_one_walk():
     assert defs["Recording"]["properties"]["duration"]["type"] == "integer"
     assert "default" not in published["status"] and editor["status"]["default"] == "scheduled"
     assert all(not d.get("description", "").startswith(name + "(") for name, d in defs.items())
+
+
+@pytest.mark.parametrize("site_name, folder", [("real_site", ROOT / "webinars"), ("figures_site", FIXTURES / "figures")])
+def test_json_carries_the_later_fields_of_the_contract(site_name, folder, request):
+    """format, moderators, report links (with their language and date), countries, and approximate
+    figures as the source gives them ({"more_than": N}, never a number), as the staff wrote them."""
+    site = request.getfixturevalue(site_name)
+    records = {r["slug"]: r for r in load(site, "webinars.json")["webinars"]}
+    checked = set()
+    for slug, raw in yaml_webinars(folder).items():
+        record = records[slug]
+        for field in ("format", "moderators", "language", "number"):
+            assert record.get(field) == raw.get(field, [] if field == "moderators" else None), (slug, field)
+            checked.add(field) if raw.get(field) else None
+        links = [{**link, "published": str(link["published"])} if "published" in link else link
+                 for link in raw.get("report_links", [])]
+        assert record.get("report_links", []) == links, slug
+        checked.add("report_links") if links else None
+        stats = raw.get("stats") or {}
+        for figure in ("registrations", "participants", "countries"):
+            assert record.get("stats", {}).get(figure) == stats.get(figure), (slug, figure)
+            if isinstance(stats.get(figure), dict):
+                checked.add(f"approximate {figure}")
+                assert record["stats"][figure] == {"more_than": stats[figure]["more_than"]}
+                assert record["attendance_rate"] is None or figure == "countries"
+    # the data sets really exercise the new fields
+    expected = {"format", "moderators", "approximate participants", "approximate countries"}
+    assert expected | ({"report_links"} if site_name == "real_site" else set()) <= checked
 
 
 @pytest.mark.parametrize("lang", LANGS)

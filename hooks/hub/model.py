@@ -85,6 +85,11 @@ class Hub:
         return tuple(w for w in self.webinars if w.upcoming)
 
     @cached_property
+    def scheduled(self) -> tuple[WebinarFacts, ...]:
+        """Upcoming webinars that are neither cancelled nor postponed, soonest first."""
+        return tuple(w for w in self.upcoming if w.data.status == "scheduled")
+
+    @cached_property
     def past(self) -> tuple[WebinarFacts, ...]:
         """Most recent first."""
         return tuple(reversed([w for w in self.webinars if not w.upcoming]))

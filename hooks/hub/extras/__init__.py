@@ -1,4 +1,4 @@
-"""Files beside the pages for machines and other sites: calendars, feeds, open data, embeds, robots.txt.
+"""Files beside the pages for machines and other sites: calendars, feeds, open data, embeds, robots.txt, link-preview images.
 
 ``write_extras`` is called once per build (by ``hub.site.write_site_files``, beside the sitemap), with
 the site's absolute base URL. The language builds write only pages, ``404.html`` and the search
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import Hub
 from .calendars import write_calendars
+from .cards import write_cards
 from .common import absolute
 from .embed import write_embeds
 from .feeds import write_feeds
@@ -33,3 +34,4 @@ def write_extras(hub: Hub, site_dir: Path, site_url: str) -> None:
     write_open_data(hub, site_dir, site_url)
     write_embeds(hub, site_dir, site_url)
     write_robots(site_dir, site_url)
+    write_cards(hub, site_dir)  # link-preview images, drawn only when not in .cache/cards/

@@ -116,7 +116,7 @@ def atom(hub: Hub, lang: str, site_url: str, entries: list[Item]) -> bytes:
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html",
                                             "href": absolute(site_url, url_prefix(lang) + "webinars/")})
     author = ET.SubElement(root, "author")
-    _text(author, "name", site_host(site_url))
+    _text(author, "name", f.t("organisation_name"))  # in the feed's language, as readers show it
     _text(author, "uri", absolute(site_url, ""))
     for entry in entries:
         node = ET.SubElement(root, "entry")

@@ -150,14 +150,18 @@ def open_data(hub: Hub, site_url: str) -> dict:
 
 CSV_COLUMNS = ("series", "number", "slug", "date", "language", "status", "registrations", "participants",
                "attendance_rate", "survey_response_rate", "format", "countries",
-               "registrations_more_than", "participants_more_than", "countries_more_than")
+               "registrations_more_than", "participants_more_than", "countries_more_than",
+               "moderators", "experts", "report_links")
+LIST_SEPARATOR = " "  # ids and addresses hold no spaces: a cell with several is split on spaces
 
 
 def figures_csv(hub: Hub) -> str:
     """One row per webinar; empty cells where a figure is unknown; rates in percent.
 
     A count column holds exact figures only; an approximate one ("more than 250") is in its
-    ``<name>_more_than`` column, so that summing a column never adds a guess.
+    ``<name>_more_than`` column, so that summing a column never adds a guess. ``moderators`` and
+    ``experts`` hold expert ids, ``report_links`` the addresses of the reports and news items, each
+    list separated by spaces.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -182,6 +186,8 @@ def figures_csv(hub: Hub) -> str:
             cell(stats.survey_response_rate if stats else None),
             cell(data.format), count("countries"),
             more_than("registrations"), more_than("participants"), more_than("countries"),
+            LIST_SEPARATOR.join(data.moderators), LIST_SEPARATOR.join(data.experts),
+            LIST_SEPARATOR.join(link.url for link in data.report_links),
         ])
     return out.getvalue()
 

@@ -1,9 +1,14 @@
-"""Structured data for a webinar page's head: schema.org JSON-LD, Open Graph and Twitter cards.
+"""What search engines and link previews read: schema.org JSON-LD, Open Graph and Twitter cards.
 
-``webinar_meta`` returns front-matter entries; ``overrides/partials/hub-head.html`` prints them:
-``hub_jsonld`` as is inside ``<script type="application/ld+json">`` (it is made safe for that here:
-``<``, ``>`` and ``&`` are written ``\\u003c``, ``\\u003e``, ``\\u0026``), ``hub_og`` and
-``hub_twitter`` as ``<meta>`` tags with every value escaped by the template.
+``webinar_meta`` returns a webinar page's front-matter entries; ``overrides/partials/hub-head.html``
+prints them: ``hub_jsonld`` as is inside ``<script type="application/ld+json">`` (it is made safe for
+that here: ``<``, ``>`` and ``&`` are written ``\\u003c``, ``\\u003e``, ``\\u0026``), ``hub_og`` and
+``hub_twitter`` as ``<meta>`` tags with every value escaped by the template. Every other page gets its
+tags in the template from ``social_defaults`` (the site's card in the page's language).
+
+JSON-LD follows Google's requirements for Event and VideoObject rich results (``tests/
+test_structured_data.py`` holds the table): an object is published only with every required property
+known from the data, and a recommended one only when the data gives it.
 """
 
 from __future__ import annotations
@@ -15,18 +20,22 @@ from datetime import timedelta
 
 from .. import safe_markdown
 from ..languages import CODES, LANGUAGES
-from ..localize import heading
+from ..localize import Formatter, heading
 from ..media import recording_video
 from ..model import WebinarFacts
 from ..urls import expert_path
+from . import cards
 from .common import absolute, page_urls
 
 SCHEMA = "https://schema.org/"
+# schema.org's values for the data's format and status; EventMovedOnline has no counterpart in the data.
 ATTENDANCE_MODE = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
                    "in-person": "OfflineEventAttendanceMode"}
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
 OG_LOCALES = {language.code: language.regional_locale for language in LANGUAGES} | {"ar": "ar_AR"}  # Facebook's Arabic
 DESCRIPTION_LENGTH = 300
+# The organisation's website: the organizer of every webinar and the publisher of its recordings.
+ORGANISATION_URL = "https://www.wipo.int/"
 
 
 def script_json(value) -> str:
@@ -72,41 +81,14 @@ def _minutes(value: int) -> str:
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")
 
 
-def _organizers(ctx, organizers) -> list[str]:
-    """Names of who opens a webinar (else of anyone in its programme), in the page's language."""
-    chosen = [o for o in organizers if o.role == "opening"] or list(organizers)
-    return list(dict.fromkeys(shown.text for shown in (ctx.text(o.name) for o in chosen) if shown))
+def recording_facts(url: str) -> tuple[str | None, str | None, str | None]:
+    """(embed URL, thumbnail URL, content URL) of a recording: the one place this module reads a
+    recording's address (``video_ids``, on ``media.recording_video``)."""
+    return video_ids(url)
 
 
-def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
-    data, f = webinar.data, ctx.f
-    url = absolute(site_url, ctx.url)
-    title = ctx.text(data.title, data.language)
-    name = heading(data.number, title.text)
-    text = description(ctx, webinar)
-    node: dict = {
-        "@type": "Event",
-        "@id": url + "#event",
-        "name": name,
-        "description": text,
-        "url": url,
-        "eventStatus": SCHEMA + EVENT_STATUS[data.status],
-        "location": {"@type": "VirtualLocation", "url": url},
-    }
-    if data.language:  # unknown: left out, never guessed
-        node["inLanguage"] = data.language
-    if data.format:  # unknown: left out
-        node["eventAttendanceMode"] = SCHEMA + ATTENDANCE_MODE[data.format]
-    if webinar.starts_at is not None:
-        node["startDate"] = webinar.starts_at.isoformat()
-        if data.duration:
-            node["endDate"] = (webinar.starts_at + timedelta(minutes=data.duration)).isoformat()
-            node["duration"] = _minutes(data.duration)
-    else:
-        node["startDate"] = data.date.isoformat()
-    # The webinar's own organizers, else the organisation that runs the hub (a UI string per language).
-    names = _organizers(ctx, data.organizers) or [ctx.f.t("organisation_name")]
-    node["organizer"] = [{"@type": "Organization", "name": n, "url": absolute(site_url, "")} for n in names]
+def _performers(ctx, data, site_url: str) -> list[dict]:
+    """The webinar's moderators and speakers, by name, each linked to their page on the hub."""
     performers = []
     for expert_id in dict.fromkeys((*data.moderators, *data.experts)):
         expert = ctx.hub.experts.get(expert_id)
@@ -118,61 +100,137 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
         if affiliation:
             person["affiliation"] = {"@type": "Organization", "name": affiliation.text}
         performers.append(person)
-    if performers:
-        node["performer"] = performers
-    if data.registration and webinar.upcoming and data.status != "cancelled":
-        offer = {"@type": "Offer", "url": data.registration.url, "availability": SCHEMA + "InStock"}
-        if data.registration.closes:
-            offer["validThrough"] = data.registration.closes.isoformat()
-        node["offers"] = offer
-    graph = [node]
-    if data.recording:
-        embed, thumbnail, content = video_ids(data.recording.url)
-        video: dict = {
-            "@type": "VideoObject",
-            "@id": url + "#recording",
-            "name": f.t("recording_of", title=name),
+    return performers
+
+
+def organisation(ctx) -> dict:
+    """The organisation that runs the webinars, in the page's language."""
+    return {"@type": "Organization", "name": ctx.f.t("organisation_name"), "url": ORGANISATION_URL}
+
+
+def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
+    """The page's schema.org graph: an Event and the recording's VideoObject, each only when every
+    property search engines require is known (an unknown is left out, never guessed).
+
+    An Event needs a place: for a webinar, where one joins or registers (the registration page, while
+    the webinar is upcoming: a past webinar offers no registration anywhere); the hub's own page is not
+    that place. Without it, or for an in-person event (the data has no address), no Event is published.
+    Offers are never published: the sources state no price.
+    """
+    data, f = webinar.data, ctx.f
+    url = absolute(site_url, ctx.url)
+    title = ctx.text(data.title, data.language)
+    name = heading(data.number, title.text)
+    text = description(ctx, webinar)
+    image = absolute(site_url, cards.webinar_card_path(ctx.hub, ctx.f, webinar))
+    graph = []
+    node: dict | None = None
+    if data.registration and webinar.upcoming and data.format != "in-person":
+        node = {
+            "@type": "Event",
+            "@id": url + "#event",
+            "name": name,
             "description": text,
-            "url": data.recording.url,
-            "uploadDate": (data.recording.published or data.date).isoformat(),
+            "url": url,
+            "image": [image],
+            "eventStatus": SCHEMA + EVENT_STATUS[data.status],
+            "location": {"@type": "VirtualLocation", "url": data.registration.url},
+            "organizer": organisation(ctx),
         }
-        if data.language:
-            video["inLanguage"] = data.language
-        if embed:
-            video["embedUrl"] = embed
-        if thumbnail:
-            video["thumbnailUrl"] = thumbnail
-        if content:
-            video["contentUrl"] = content
-        if data.recording.duration:
-            video["duration"] = _minutes(data.recording.duration)
-        if data.recording.captions:
-            video["subtitleLanguage"] = list(data.recording.captions)
-        node["recordedIn"] = {"@id": video["@id"]}
-        graph.append(video)
+        if data.language:  # unknown: left out, never guessed
+            node["inLanguage"] = data.language
+        if data.format:  # unknown: left out
+            node["eventAttendanceMode"] = SCHEMA + ATTENDANCE_MODE[data.format]
+        if webinar.starts_at is not None:
+            node["startDate"] = webinar.starts_at.isoformat()
+            if data.duration:
+                node["endDate"] = (webinar.starts_at + timedelta(minutes=data.duration)).isoformat()
+                node["duration"] = _minutes(data.duration)
+        else:  # a webinar is held on one day: its date, without a time, is its start and its end
+            node["startDate"] = node["endDate"] = data.date.isoformat()
+        performers = _performers(ctx, data, site_url)
+        if performers:
+            node["performer"] = performers
+        graph.append(node)
+    if data.recording and data.recording.published:
+        embed, thumbnail, content = recording_facts(data.recording.url)
+        if embed or content:
+            video: dict = {
+                "@type": "VideoObject",
+                "@id": url + "#recording",
+                "name": f.t("recording_of", title=name),
+                "description": text,
+                "url": url,
+                "uploadDate": data.recording.published.isoformat(),
+                # The host's own still when the address gives it (YouTube), else the webinar's card.
+                "thumbnailUrl": [thumbnail or image],
+                "publisher": organisation(ctx),
+            }
+            if data.language:
+                video["inLanguage"] = data.language
+            if embed:
+                video["embedUrl"] = embed
+            if content:
+                video["contentUrl"] = content
+            if data.recording.duration:
+                video["duration"] = _minutes(data.recording.duration)
+            if data.recording.captions:
+                video["subtitleLanguage"] = list(data.recording.captions)
+            if node is not None:
+                node["recordedIn"] = {"@id": video["@id"]}
+            graph.append(video)
     return graph
+
+
+def social_defaults(lang: str, site_url: str) -> dict:
+    """What every page's link preview shares: the site's name and card, the page's locale and the others.
+
+    ``overrides/partials/hub-head.html`` prints them on pages that have no card of their own.
+    """
+    f = Formatter(lang)
+    return {
+        "site_name": f.t("site_name"),
+        "description": f.t("site_description"),  # for pages whose front matter has none
+        "locale": OG_LOCALES[lang],
+        "alternates": [OG_LOCALES[code] for code in CODES if code != lang],
+        "image": absolute(site_url, cards.site_card_path(f)),
+        "image_alt": cards.site_card_alt(f),
+        "width": cards.WIDTH,
+        "height": cards.HEIGHT,
+    }
 
 
 def webinar_meta(ctx, webinar: WebinarFacts, site_url: str) -> dict:
     """Front-matter entries that ``overrides/partials/hub-head.html`` turns into head tags."""
     url = absolute(site_url, ctx.url)
     graph = event(ctx, webinar, site_url)
-    name, text = graph[0]["name"], graph[0]["description"]
+    title = ctx.text(webinar.data.title, webinar.data.language)
+    name, text = heading(webinar.data.number, title.text), description(ctx, webinar)
+    card, card_name = cards.card_for(ctx.hub, ctx.f, webinar)
+    image, alt = absolute(site_url, card.path(card_name)), card.alt()
+    defaults = social_defaults(ctx.lang, site_url)
     og = [
         {"property": "og:type", "content": "website"},
+        {"property": "og:site_name", "content": defaults["site_name"]},
         {"property": "og:title", "content": name},
         {"property": "og:description", "content": text},
         {"property": "og:url", "content": url},
-        {"property": "og:locale", "content": OG_LOCALES[ctx.lang]},
-        *({"property": "og:locale:alternate", "content": OG_LOCALES[code]} for code in CODES if code != ctx.lang),
+        {"property": "og:image", "content": image},
+        {"property": "og:image:type", "content": "image/png"},
+        {"property": "og:image:width", "content": str(cards.WIDTH)},
+        {"property": "og:image:height", "content": str(cards.HEIGHT)},
+        {"property": "og:image:alt", "content": alt},
+        {"property": "og:locale", "content": defaults["locale"]},
+        *({"property": "og:locale:alternate", "content": code} for code in defaults["alternates"]),
     ]
     twitter = [
-        {"name": "twitter:card", "content": "summary"},
+        {"name": "twitter:card", "content": "summary_large_image"},
         {"name": "twitter:title", "content": name},
         {"name": "twitter:description", "content": text},
+        {"name": "twitter:image", "content": image},
+        {"name": "twitter:image:alt", "content": alt},
     ]
-    return {
-        "hub_jsonld": script_json({"@context": "https://schema.org", "@graph": graph}),
-        "hub_og": og,
-        "hub_twitter": twitter,
-    }
+    meta = {"hub_og": og, "hub_twitter": twitter}
+    if graph:
+        meta["hub_jsonld"] = script_json({"@context": "https://schema.org", "@graph": graph})
+    return meta
