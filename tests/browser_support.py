@@ -136,3 +136,30 @@ def site_file(site: Path, path: str) -> Path | None:
     if path.endswith("/") or path == "" or target.is_dir():
         target = target / "index.html"
     return target if target.is_file() else None
+
+
+# Fixtures of the browser tests (tests/conftest.py makes them available to every module) --------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Debian chromium for a module's tests (module scope: Playwright's sync API allows one
+    running instance at a time, and other modules start their own)."""
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served(request):
+    """served(site_fixture_name) → the URL the site of that session fixture is served at (one server each)."""
+    servers: dict[str, str] = {}
+    with contextlib.ExitStack() as stack:
+        def url(name: str) -> str:
+            if name not in servers:
+                servers[name] = stack.enter_context(serve(request.getfixturevalue(name)))
+            return servers[name]
+        yield url

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from browser_support import browser, served  # noqa: F401  (the browser tests' fixtures, for every module)
 from hub.languages import CODES
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,8 +17,7 @@ import pytest
 
 from hub.localize import Formatter
 
-from browser_support import (ARTIFACTS, CHROMIUM_ARGS, PREFIX, is_local, require_axe, require_chromium,
-                             serve)
+from browser_support import ARTIFACTS, PREFIX, is_local, require_axe
 from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
@@ -51,31 +50,6 @@ SWITCHER_LINK = "a.md-select__link[hreflang]"
 
 
 # ---------------------------------------------------------------------------------------------- fixtures
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Debian chromium for this module's tests (module scope: Playwright's sync API allows one
-    running instance at a time, and other modules start their own)."""
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def served(request):
-    """served(site_fixture_name) → the URL the site of that session fixture is served at (one server each)."""
-    servers: dict[str, str] = {}
-    with contextlib.ExitStack() as stack:
-        def url(name: str) -> str:
-            if name not in servers:
-                servers[name] = stack.enter_context(serve(request.getfixturevalue(name)))
-            return servers[name]
-        yield url
-
 
 @pytest.fixture(scope="session")
 def axe_script():

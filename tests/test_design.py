@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import LANGS
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, LANGS, ROOT
 from hub.localize import Formatter, ui_strings
 from hub.model import WebinarFacts
 from hub.views import card_state
@@ -105,3 +107,29 @@ def test_the_home_page_promises_nothing_the_data_does_not_hold():
     for lang in LANGS:
         text = (ROOT / "docs" / f"index.{lang}.md").read_text(encoding="utf-8")
         assert "After each session" not in text and "Après chaque séance" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh", "fr"])
+def test_the_next_webinar_without_number_or_language_says_only_what_is_known(tmp_path, lang):
+    """The home page's next-webinar card of a webinar the sources give no number or language for:
+    no "Webinar None", the unknown language said as such, its Register button."""
+    import shutil
+    from datetime import date
+
+    from hub.catalog import load_catalog
+    from hub.fingerprint import TEMPLATES
+    from hub.localize import Formatter
+    from hub.model import build_hub
+    from hub.render import Renderer
+
+    shutil.copytree(FIXTURES / "hub", tmp_path / "webinars")
+    (tmp_path / "webinars" / "2026-07-01-unnumbered.yml").write_text(
+        "series: demo-series\ntitle:\n  en: A fictional unnumbered webinar\ndate: 2026-07-01\n"
+        "registration:\n  url: https://example.org/register/unnumbered\n", encoding="utf-8")
+    hub = build_hub(load_catalog(tmp_path), date(2026, 6, 1))
+    html = Renderer(hub, ROOT / TEMPLATES).fragment("upcoming", lang, "")
+    card = BeautifulSoup(html, "lxml").select_one(".hub-webinar-card--next")
+    assert "unnumbered" in card.select_one("a.hub-title")["href"]
+    assert "None" not in card.get_text() and card.select_one(".hub-number") is None
+    assert card.select_one(".hub-language.hub-unknown").get_text(strip=True) == Formatter(lang).t("language_unknown")
+    assert card.select_one("a.hub-register")["href"] == "https://example.org/register/unnumbered"

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, require_chromium, serve
 from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
@@ -34,28 +33,6 @@ PAGES = {
     "missing": ("real_site", "no-such-page/"),
 }
 SEARCH_FIELD = "input.md-search__input"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def served(request):
-    servers: dict[str, str] = {}
-    with contextlib.ExitStack() as stack:
-        def url(name: str) -> str:
-            if name not in servers:
-                servers[name] = stack.enter_context(serve(request.getfixturevalue(name)))
-            return servers[name]
-        yield url
 
 
 class Traffic:
