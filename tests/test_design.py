@@ -91,7 +91,11 @@ def test_home_without_a_scheduled_webinar_says_so_and_how_to_follow(real_site, l
     assert (here / links["hub-follow__rss"]).resolve() == (real_site / lang_url(lang, "feed.xml")).resolve()
     assert (here / links["hub-follow__atom"]).resolve() == (real_site / lang_url(lang, "atom.xml")).resolve()
     for href in links.values():
-        assert (here / href).is_file(), href
+        if href.startswith(("webcal://", "https://")):  # the subscription: the site's absolute address
+            assert href.startswith("webcal://example.github.io/webinar-hub/") or "webinars.ics" in href, href
+        else:
+            assert (here / href).is_file(), href
+    assert {"hub-follow__webcal", "hub-follow__google", "hub-follow__outlook"} <= set(links)
     assert soup.select(".hub-series-card"), "the home page lists the series"
 
 

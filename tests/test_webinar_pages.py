@@ -228,3 +228,31 @@ def test_fallback_text_in_another_direction_carries_its_direction(fixture_site):
     summary = page(fixture_site, lang_url("ar", PAST)).select_one(".hub-summary")
     assert (summary["lang"], summary["dir"]) == ("en", "ltr")
     assert "dir" not in page(fixture_site, lang_url("fr", UPCOMING_BOGOTA)).select_one("article h1").attrs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_upcoming_webinar_offers_every_way_to_add_it_and_a_past_one_none(fixture_site, lang):
+    """The .ics file, and plain links to Google Calendar, Outlook.com and Microsoft 365 with the event's
+    own title and UTC times (hub/extras/calendars.py); nothing on a past page."""
+    from urllib.parse import parse_qs
+
+    soup = page(fixture_site, lang_url(lang, UPCOMING_DST))
+    more = soup.select_one(".hub-webinar .hub-calendar-more")
+    assert more is not None and more.get_text(strip=True).startswith(Formatter(lang).t("add_to_calendar_in"))
+    google = parse_qs(urlsplit(more.select_one("a.hub-add__google")["href"]).query)
+    assert google["dates"] == ["20270328T120000Z/20270328T130000Z"]  # 14:00-15:00 CEST, the day summer time starts
+    assert google["text"][0] == soup.select_one("article h1").get_text(strip=True).rstrip("¶")
+    for name in ("outlook", "office"):
+        query = parse_qs(urlsplit(more.select_one(f"a.hub-add__{name}")["href"]).query)
+        assert query["startdt"][0].startswith("2027-03-28T12:00:00"), query
+    past = page(fixture_site, lang_url(lang, PAST))
+    assert past.select_one(".hub-calendar-more") is None and past.select_one(".hub-calendar") is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_webinars_page_offers_the_calendar_subscription(fixture_site, lang):
+    links = page(fixture_site, lang_url(lang, "webinars/")).select_one(".hub-follow--subscribe")
+    assert links is not None
+    assert links.select_one("a.hub-follow__webcal")["href"] == "webcal://example.github.io/webinar-hub/webinars.ics"
+    assert "webcal%3A%2F%2Fexample.github.io%2Fwebinar-hub%2Fwebinars.ics" in links.select_one("a.hub-follow__google")["href"]
+    assert links.select_one("a.hub-follow__webcal").get_text(strip=True) == Formatter(lang).t("subscribe_app")

@@ -15,6 +15,7 @@ from typing import Iterator
 import jinja2
 
 from .languages import CODES, LANGUAGES, url_prefix
+from .extras.calendars import calendar_links
 from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
@@ -86,7 +87,8 @@ class Renderer:
         title = view.card.heading
         description = ctx.f.webinar_line(webinar.data.number, webinar.data.date, webinar.data.language)
         return GeneratedPage(f"webinars/{slug}", lang, title, description,
-                             self.render("webinar.html", ctx, page=view),
+                             self.render("webinar.html", ctx, page=view,
+                                         add=calendar_links(self.hub, webinar, self.site_url, lang)),
                              meta=webinar_meta(ctx, webinar, self.site_url))
 
     def webinar_index(self, lang: str) -> GeneratedPage:
@@ -113,7 +115,7 @@ class Renderer:
         }
         return GeneratedPage("webinars/index", lang, f.t("webinars_title"), f.t("webinars_description"),
                              self.render("webinar_index.html", ctx, groups=groups, filters=filters,
-                                         follow=follow_view(ctx)))
+                                         follow=follow_view(ctx, self.site_url)))
 
     def expert(self, lang: str, expert_id: str) -> GeneratedPage:
         ctx = self.context(lang, expert_path(expert_id))
@@ -181,7 +183,7 @@ class Renderer:
         return {
             "next": {"card": webinar_card(ctx, following), "time": time_view(ctx, following)} if following else None,
             "upcoming": [webinar_card(ctx, w) for w in upcoming if w is not following],
-            "follow": follow_view(ctx),
+            "follow": follow_view(ctx, self.site_url),
         }
 
     def _recent(self):

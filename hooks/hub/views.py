@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from . import safe_markdown
 from .charts import grouped_bars
+from .extras.calendars import feed_links
 from .figures import all_series_figures
 from .languages import BY_CODE, url_prefix
 from .localize import Formatter, Shown, heading, pick, roman
@@ -299,11 +300,14 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     )
 
 
-def follow_view(ctx: PageContext) -> dict[str, str]:
-    """Links to follow the webinars: the calendar of them all (``webinars.ics``) and this language's feeds."""
+def follow_view(ctx: PageContext, site_url: str = "/") -> dict[str, Any]:
+    """Links to follow the webinars: the calendar of them all (``webinars.ics``), the ways to subscribe to
+    it (``webcal://``, Google Calendar, Outlook; only with an absolute site address) and this language's
+    feeds."""
     prefix = url_prefix(ctx.lang)
     return {"calendar": ctx.asset("webinars.ics"), "rss": ctx.asset(prefix + "feed.xml"),
-            "atom": ctx.asset(prefix + "atom.xml")}
+            "atom": ctx.asset(prefix + "atom.xml"),
+            "subscribe": feed_links(site_url, ctx.f.t("webinars_title"))}
 
 
 def lang_attr(text: Shown | dict | None, page_lang: str) -> Markup:
