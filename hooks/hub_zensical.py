@@ -37,7 +37,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from hub.build import assemble, default_jobs
+from hub.build import assemble, default_jobs, swap_in
 from hub.catalog import DataError
 from hub.extras.sitemap import translations
 from hub.languages import BY_CODE, CODES, DEFAULT_LANGUAGE, url_prefix
@@ -138,13 +138,7 @@ def build(root: Path, site: Path, strict: bool = True, jobs: int | None = None) 
         assemble(parts, parts / "extras", fresh)
     finally:
         shutil.rmtree(parts, ignore_errors=True)
-    old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"built: {site}")
+    swap_in(fresh, site)
     return 0
 
 

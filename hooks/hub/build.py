@@ -79,12 +79,19 @@ def build(root: Path, site: Path, extra: list[str], jobs: int = 1) -> int:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed: {site} was left as it was", file=sys.stderr)
         return status
+    swap_in(fresh, site)
+    return 0
+
+
+def swap_in(fresh: Path, site: Path) -> None:
+    """Put a finished build in the place of ``site`` (the previous site stays whole until then)."""
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         site.rename(old)
     fresh.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     print(f"built: {site}")
-    return 0
 
 
 PROTOCOL = ("HUB_LANGUAGE", "HUB_STAGED", "HUB_EXTRAS_DIR")  # read by hooks/hub_mkdocs.py
