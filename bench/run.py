@@ -35,7 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from hub.languages import CODES as LANGS, url_prefix  # noqa: E402 (after the path is set)
+from hub.languages import activate  # noqa: E402 (after the path is set)
+from hub.settings import load_settings  # noqa: E402
+
+LANGUAGES = load_settings(ROOT).languages  # this script is an entry point: the project's settings, read once
+activate(LANGUAGES)
+LANGS = LANGUAGES.codes
+url_prefix = LANGUAGES.prefix
 
 TODAY = "2026-06-01"
 SITE_URL = "https://example.github.io/webinar-hub/"
@@ -186,7 +192,7 @@ def make_reference(project: Path, target: Path) -> None:
     from hub.site import prepare
 
     # The very call the hub build makes (hooks/hub_mkdocs.py), with the same date and site URL.
-    prepare(project, project / ".cache" / "staged-docs", date.fromisoformat(TODAY), SITE_URL, cache=False)
+    prepare(load_settings(project, {"HUB_TODAY": TODAY}).with_site_url(SITE_URL), cache=False)
     target.mkdir(parents=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config, replaced = re.subn(r"(?m)^(\s*-\s*)hooks/hub_mkdocs\.py.*$", r"\1hooks/bench_reference.py", config)
@@ -439,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,100,500,1000",
                         help="comma-separated numbers of webinars (default 10,100,500,1000)")
-    parser.add_argument("--jobs", type=int, default=default_jobs(),
+    parser.add_argument("--jobs", type=int, default=default_jobs(LANGUAGES),
                         help="processes of the parallel build (default: as ./hub build; 0: skip it)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="build each project this many times, interleaved, and keep the best (default 1)")

@@ -1,23 +1,21 @@
 """MkDocs adapter of the webinar hub: wires MkDocs events to the MkDocs-free pipeline in ``hub/``.
 
-``./hub build`` and ``./hub serve`` run one MkDocs build per language (``hooks/hub_mkdocs_build.py``;
-``hooks/hub_zensical.py`` is the other engine's adapter) and tell each, through the environment, which
-part it plays:
+Two ways in, told apart by ``config.extra["hub_job"]``:
 
-* ``HUB_LANGUAGE``: build this language only (mkdocs-static-i18n keeps every language in its switcher;
-  the one private hook this needs is in ``hooks/hub_private.py``);
-* ``HUB_STAGED``: a stamp file. The build that finds none prepares the data, writes the stamp, then
-  the site files that belong to no language into ``HUB_EXTRAS_DIR``; the others (started after it, in
-  the same process or in others) build from the same staged folder without loading the data. Without
-  it (``./hub serve``) each build prepares through ``hub.site.prepare``'s cache.
+* ``./hub build`` and ``./hub serve`` (``hub.build``, ``hooks/hub_serve.py``) prepare the data first and
+  hand each MkDocs build a ``LanguageJob`` (``hooks/hub_mkdocs_build.py``): the language to build (the
+  one private hook this needs, for mkdocs-static-i18n, is in ``hooks/hub_private.py``), the staged
+  folder, the 404 page's body. This adapter then only points MkDocs at the staged folder;
+* a plain ``mkdocs build`` or ``mkdocs serve`` (no job): the settings come from MkDocs' own loaded
+  configuration, the data is prepared here (``hub.site.prepare``, cached), and mkdocs-static-i18n's own
+  loop runs every event once per language, English first, into the site root; the files that belong to
+  no language are written after English.
 
-A plain ``mkdocs build`` (no ``HUB_LANGUAGE``) still works: mkdocs-static-i18n's own loop then runs every
-event once per language, English first, into the site root.
+``hooks/hub_zensical.py`` is the other engine's adapter.
 """
 
 from __future__ import annotations
 
-import os
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,13 +26,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Link
 from mkdocs.utils.meta import get_data
 
+from hub import languages
 from hub.catalog import DataError
 from hub.extras.structured import social_defaults
-from hub.languages import DEFAULT_LANGUAGE, url_prefix
 from hub.localize import Formatter
-from hub.model import build_date
-from hub.urls import absolute_link, development_agenda_url
-from hub.fingerprint import StaleStaging, staged_for
+from hub.settings import Settings, SettingsError, settings_from
+from hub.urls import absolute_link
+from hub_mkdocs_build import JOB  # config.extra key of the LanguageJob the engine gives
 from hub_private import build_one_language
 
 if TYPE_CHECKING:
@@ -45,23 +43,19 @@ if TYPE_CHECKING:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the data and point MkDocs at the staged docs (cached: done once unless files change)."""
-    root = _root(config)
+    """Point MkDocs at the staged docs: the job's (one language), or prepared here (a plain build)."""
     # Listed, the theme's sitemap templates are not copied as files; on_files stops them being rendered.
     config.theme.static_templates.add("sitemap.xml")
-    language, stamp = os.environ.get("HUB_LANGUAGE"), os.environ.get("HUB_STAGED")
-    if language:
-        _build_one_language(config, language)
-    try:
-        if stamp and Path(stamp).is_file():
-            _reuse_staged(config, Path(stamp))
-        elif stamp:
-            _stage_for_all_languages(config, Path(stamp))
-        else:
-            _stage(config)
-    except (DataError, StaleStaging) as error:
-        raise PluginError(str(error)) from None
-    config.docs_dir = str(_staging(config))
+    job = config.extra.get(JOB)
+    if job is not None:
+        _build_one_language(config, job.language)
+        if not job.not_found:
+            config.theme.static_templates.discard("404.html")  # the site's 404 page is the default language's
+        staging = job.staging
+    else:
+        staging = _plain_build(config).prepared.staging
+    config.docs_dir = str(staging)
+    root = _settings(config).root
     for watched in (root / "docs", root / "webinars", root / "overrides"):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
@@ -92,16 +86,16 @@ def on_env(env, /, *, config: MkDocsConfig, files):
     The theme's templates are compiled once and kept in ``.cache/``: MkDocs makes a new Jinja
     environment for each language build, and each one would compile them all again.
     """
-    env.bytecode_cache = FileSystemBytecodeCache(_jinja_cache(_root(config) / ".cache"))
-    _state["search_label"] = env.get_template("partials/language.html", None, {"config": config}).module.t("search")
+    env.bytecode_cache = FileSystemBytecodeCache(_jinja_cache(_settings(config).root / ".cache"))
+    _run(config)["search_label"] = env.get_template("partials/language.html", None, {"config": config}).module.t("search")
     site_url = _site_url(config)
     env.filters["hub_absolute"] = lambda link: absolute_link(site_url, str(link))
     env.globals["hub"] = {
-        "prefix": url_prefix(_language(config)),
+        "prefix": languages.url_prefix(_language(config)),
         "staff_guide": _text(config, "staff_guide"),
         "development_agenda": _text(config, "development_agenda"),
         "development_agenda_url": _development_agenda_url(config),
-        "not_found": _state["not_found"],
+        "not_found": _not_found(config),
         "social": social_defaults(_language(config), site_url),  # link previews (hub/extras/structured.py)
     }
     return env
@@ -128,11 +122,11 @@ def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
     page.content = ""
     for key in [key for key in page.meta if key.startswith("hub_")]:
         del page.meta[key]
-    return theme_fixes(output, _state["search_label"])
+    return theme_fixes(output, _run(config)["search_label"])
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    return theme_fixes(output_content, _state["search_label"]) if template_name.endswith(".html") else output_content
+    return theme_fixes(output_content, _run(config)["search_label"]) if template_name.endswith(".html") else output_content
 
 
 # Fixes to the theme's HTML, made on the output rather than in copies of Material's partials: Material
@@ -157,23 +151,25 @@ def theme_fixes(output: str, search_label: str) -> str:
 def on_pre_build(config: MkDocsConfig) -> None:
     """The site's name in the language being built; remember where the root (English) site goes."""
     config.site_name = _text(config, "site_name")
-    if _language(config) == DEFAULT_LANGUAGE:
-        _state["root_site_dir"] = Path(config.site_dir)
+    if config.extra.get(JOB) is None and _language(config) == _settings(config).languages.default:
+        _plain_build(config).root_site_dir = Path(config.site_dir)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write language-independent files once; keep the English 404 page as the site's only one."""
-    if os.environ.get("HUB_LANGUAGE"):
-        return  # one language per process: hub/build.py puts the parts together
-    root_404 = _state["root_site_dir"] / "404.html"
-    if _language(config) == DEFAULT_LANGUAGE:
+    """A plain ``mkdocs build``: write language-independent files once; keep the English 404 page as
+    the site's only one (``hub.build`` does both itself)."""
+    if config.extra.get(JOB) is not None:
+        return
+    plain = _plain_build(config)
+    root_404 = plain.root_site_dir / "404.html"
+    if _language(config) == _settings(config).languages.default:
         from hub.site import write_site_files
 
-        write_site_files(_state["prepared"], Path(config.site_dir))
-        _state["root_404"] = root_404.read_bytes()
+        write_site_files(plain.prepared, Path(config.site_dir))
+        plain.root_404 = root_404.read_bytes()
     elif root_404.exists():
         # Each language build rewrites the root 404.html; the last one would otherwise win.
-        root_404.write_bytes(_state["root_404"])
+        root_404.write_bytes(plain.root_404)
 
 
 def on_serve(server, /, *, config: MkDocsConfig, builder):
@@ -184,34 +180,53 @@ def on_serve(server, /, *, config: MkDocsConfig, builder):
 
 # Helper functions
 
-_state: dict = {}
+PLAIN = "hub_plain_build"  # config.extra key of a plain mkdocs build's state (one config, every language)
+RUN = "hub_run"  # config.extra key of what one build's events share
 
 
-def _stage(config: MkDocsConfig) -> None:
-    """One process builds every language: prepare once (cached), write the site files after English."""
-    from hub.site import prepare
+class PlainBuild:
+    """A plain ``mkdocs build``: the settings read from MkDocs' configuration, the data prepared once."""
 
-    _state["prepared"] = prepared = prepare(_root(config), _staging(config), build_date(), _site_url(config))
-    _state["not_found"] = prepared.not_found
+    def __init__(self, config: MkDocsConfig):
+        from hub.site import prepare
+
+        try:
+            self.settings = settings_from(config, Path(config.config_file_path).resolve())
+        except SettingsError as error:
+            raise PluginError(str(error)) from None
+        languages.activate(self.settings.languages)  # MkDocs owns the process: its languages are the site's
+        try:
+            self.prepared = prepare(self.settings)
+        except (DataError, ValueError) as error:
+            raise PluginError(str(error)) from None
+        self.root_site_dir = Path(config.site_dir)
+        self.root_404 = b""
 
 
-def _stage_for_all_languages(config: MkDocsConfig, stamp: Path) -> None:
-    """The first of the one-language processes: stage, let the others start, write the site files."""
-    from hub.site import prepare, write_site_files  # imported here: the other processes never load the data
-
-    prepared = prepare(_root(config), _staging(config), build_date(), _site_url(config), cache=False)
-    partial = stamp.with_name(stamp.name + ".tmp")
-    partial.write_text(prepared.fingerprint, encoding="utf-8")
-    partial.replace(stamp)  # the others start when it appears: whole, at once
-    write_site_files(prepared, Path(os.environ["HUB_EXTRAS_DIR"]))
-    _state["prepared"], _state["not_found"] = None, prepared.not_found  # the data can be freed
+def _plain_build(config: MkDocsConfig) -> PlainBuild:
+    """mkdocs-static-i18n builds every language with the same configuration: prepared for the first,
+    reused by the others (``hub.site.prepare``'s cache also keeps ``mkdocs serve``'s rebuilds cheap)."""
+    plain = config.extra.get(PLAIN)
+    if plain is None:
+        plain = config.extra[PLAIN] = PlainBuild(config)
+    return plain
 
 
-def _reuse_staged(config: MkDocsConfig, stamp: Path) -> None:
-    """The other one-language processes: build from the staged folder if it matches the sources."""
-    staged_for(_root(config), build_date(), _site_url(config), stamp.read_text(encoding="utf-8"))
-    _state["prepared"], _state["not_found"] = None, ""
-    config.theme.static_templates.discard("404.html")  # the site's 404 page is the first process's
+def _settings(config: MkDocsConfig) -> Settings:
+    job = config.extra.get(JOB)
+    return job.settings if job is not None else _plain_build(config).settings
+
+
+def _not_found(config: MkDocsConfig) -> str:
+    job = config.extra.get(JOB)
+    return job.not_found if job is not None else _plain_build(config).prepared.not_found
+
+
+def _run(config: MkDocsConfig) -> dict:
+    run = config.extra.get(RUN)
+    if run is None:
+        run = config.extra[RUN] = {}
+    return run
 
 
 def _build_one_language(config: MkDocsConfig, language: str) -> None:
@@ -237,14 +252,6 @@ def _jinja_cache(cache: Path) -> str:
     return str(folder)
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
-def _staging(config: MkDocsConfig) -> Path:
-    return _root(config) / ".cache" / "staged-docs"
-
-
 def _site_url(config: MkDocsConfig) -> str:
     return config.site_url or "/"
 
@@ -258,10 +265,6 @@ def _text(config: MkDocsConfig, key: str) -> str:
 
 
 def _development_agenda_url(config: MkDocsConfig) -> str:
-    """The Development Agenda page in the language being built (``extra.hub`` in mkdocs.yml)."""
-    settings = config.extra.get("hub", {})
-    try:
-        return development_agenda_url(settings.get("development_agenda_url") or "", _language(config),
-                                      settings.get("development_agenda_urls"))
-    except ValueError as error:
-        raise PluginError(f"mkdocs.yml, extra.hub: {error}") from None
+    """The Development Agenda page in the language being built (``extra.hub`` in mkdocs.yml, checked
+    when the settings were read)."""
+    return _settings(config).options.agenda_url(_language(config))

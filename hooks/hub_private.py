@@ -64,7 +64,7 @@ def build_one_language(config: Any, language: str) -> None:
     Raises ``ValueError`` when the plugin is missing or does not build that language."""
     i18n = config.plugins.get("i18n")
     if i18n is None or language not in i18n.build_languages:
-        raise ValueError(f"HUB_LANGUAGE={language!r} is not one of the languages built by the i18n plugin")
+        raise ValueError(f"{language!r} is not one of the languages built by the i18n plugin")
     i18n.current_language = language
     i18n.building = True  # its on_post_build then returns at once instead of building the other languages
 

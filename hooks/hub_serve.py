@@ -1,7 +1,8 @@
 """``./hub serve`` with MkDocs: the preview's builder (``hub/preview.py`` serves and watches).
 
-The preview builds as ``./hub build`` does, one MkDocs build per language (``HUB_LANGUAGE``, read by
-``hooks/hub_mkdocs.py``), here in this one process and one after the other, each into its own folder:
+The preview builds as ``./hub build`` does (``hub.build``): the data prepared once, then one MkDocs build
+per language told its language as an argument (``hub_mkdocs_build.build_language``), here in this one
+process and one after the other, each into its own folder:
 
 * the data is loaded, validated and staged once per change (``hub.site.prepare``, cached on the
   sources' fingerprint); a bad file stops there, and the browser shows the located problems;
@@ -20,18 +21,20 @@ import argparse
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from hub import languages
+from hub.build import LanguageJob
 from hub.catalog import DataError
-from hub.languages import CODES, DEFAULT_LANGUAGE
-from hub.model import build_date
 from hub.preview import BuildFailed, serve
+from hub.settings import Settings, SettingsError, load_settings
 from hub.site import prepare, write_site_files
-from hub_mkdocs_build import build_language, language_environment
+from hub_mkdocs_build import build_language
 
 log = logging.getLogger("mkdocs.hub.serve")
 
@@ -62,15 +65,19 @@ class NoDirtyNotice(logging.Filter):
 
 
 class MkDocsPreview:
-    def __init__(self, root: Path, out: Path, site_url: str, config_file: Path, nav: list):
-        self.root, self.out, self.site_url, self.config_file, self.nav = root, out, site_url, config_file, nav
+    def __init__(self, settings: Settings, out: Path, nav: list):
+        """``settings``: the project's, with the preview's own address as ``site_url``."""
+        self.settings, self.out, self.nav = settings, out, nav
+        self.root, self.site_url, self.languages = settings.root, settings.site_url, settings.languages
         self.built: set[str] = set()  # languages built once: the next builds can be dirty
         self.fingerprint = ""
+        self.not_found = ""
 
     def locate(self, path: str) -> Path | None:
         code = path.split("/", 1)[0]
-        candidates = [self.out / code / path] if code in CODES and code != DEFAULT_LANGUAGE else \
-            [self.out / "extras" / path, self.out / DEFAULT_LANGUAGE / path]
+        default = self.languages.default
+        candidates = [self.out / code / path] if code in self.languages.codes and code != default else \
+            [self.out / "extras" / path, self.out / default / path]
         for candidate in candidates:
             if candidate.is_file():
                 return candidate
@@ -82,7 +89,7 @@ class MkDocsPreview:
         log.debug("preview: changed %s; built before: %s", sorted(map(str, changed)), sorted(self.built))
         started = time.perf_counter()
         try:
-            prepared = prepare(self.root, self.root / ".cache" / "staged-docs", build_date(), self.site_url)
+            prepared = prepare(self.settings)
         except DataError as error:
             heading = str(error).splitlines()[0]
             raise BuildFailed([str(problem) for problem in error.problems], heading.rstrip(":")) from None
@@ -93,8 +100,9 @@ class MkDocsPreview:
             shutil.rmtree(extras, ignore_errors=True)
             write_site_files(prepared, extras)
             self.fingerprint = prepared.fingerprint
+        self.not_found = prepared.not_found
         log.info("preview: data validated and pages staged in %.2f s", time.perf_counter() - started)
-        for code in [first, *(code for code in CODES if code != first)]:
+        for code in [first, *(code for code in self.languages.codes if code != first)]:
             started, cpu = time.time(), time.process_time()
             dirty = code in self.built
             self._build_language(code, dirty=dirty)
@@ -127,8 +135,8 @@ class MkDocsPreview:
         try:
             if dirty:
                 self._touch_menu_pages(code)
-            build_language(self.config_file, code, self.out / code, site_url=self.site_url,
-                           serve_url=self.site_url, dirty=dirty)
+            job = LanguageJob(self.settings, code, self.settings.staging, self.out / code, self.not_found)
+            build_language(job, serve_url=self.site_url, dirty=dirty)
         except (Abort, ConfigurationError, PluginError) as error:
             self.built.discard(code)
             raise BuildFailed(problems.lines or [str(error)], f"The {code} pages could not be built") from None
@@ -139,13 +147,13 @@ class MkDocsPreview:
     def _touch_menu_pages(self, code: str) -> None:
         """The menu's pages are always rendered again: a dirty build reads only the pages it renders,
         and the menu of every page it renders needs their titles."""
-        staging = self.root / ".cache" / "staged-docs"
+        staging = self.settings.staging
         for item in self.nav or []:
             for page in (item.values() if isinstance(item, dict) else [item]):
                 if not isinstance(page, str) or not page.endswith(".md"):
                     continue
                 stem = page[:-3]
-                for candidate in (f"{stem}.{code}.md", f"{stem}.{DEFAULT_LANGUAGE}.md"):
+                for candidate in (f"{stem}.{code}.md", f"{stem}.{self.languages.default}.md"):
                     path = staging / candidate
                     if path.is_file():
                         os.utime(path)
@@ -174,29 +182,30 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("mkdocs.commands.build", "mkdocs.plugins", "mkdocs.structure", "mkdocs.config",
                   "mkdocs_static_i18n", "jieba"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    configured, nav = _settings_of(config_file)
-    mount_path = urlsplit(configured).path or "/"
-    site_url = f"http://{host or '127.0.0.1'}:{port}{mount_path}"
+    try:
+        settings = load_settings(root, config_file=config_file)
+    except SettingsError as error:
+        print(f"hub: {error}", file=sys.stderr)
+        return 1
+    languages.activate(settings.languages)  # the command owns the process
+    mount_path = urlsplit(settings.site_url).path or "/"
+    preview = settings.with_site_url(f"http://{host or '127.0.0.1'}:{port}{mount_path}")
     out = Path(tempfile.mkdtemp(prefix="hub-preview-"))
     watched = [root / "docs", root / "webinars", root / "overrides", root / "hooks", config_file]
     try:
-        serve(MkDocsPreview(root, out, site_url, config_file, nav), watched, host or "127.0.0.1", int(port),
+        serve(MkDocsPreview(preview, out, _nav_of(config_file)), watched, host or "127.0.0.1", int(port),
               mount_path)
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return 0
 
 
-def _settings_of(config_file: Path) -> tuple[str, list]:
-    """mkdocs.yml's site_url and nav, as MkDocs reads them."""
+def _nav_of(config_file: Path) -> list:
+    """mkdocs.yml's nav, as MkDocs reads it."""
     from mkdocs.config import load_config
 
-    with language_environment(DEFAULT_LANGUAGE):
-        config = load_config(str(config_file))
-        return config.site_url or "/", list(config.nav or [])
+    return list(load_config(str(config_file)).nav or [])
 
 
 if __name__ == "__main__":
-    import sys
-
     sys.exit(main())

@@ -18,9 +18,10 @@ part around it, from the same pipeline (``hub.site.prepare``) and the one list o
   real translations only, for the ``hreflang`` links of the head;
 * the theme: Zensical's own templates (its Material-compatible ones) with a custom folder holding the
   hub's assets and a ``main.html`` that fills blocks only (``zensical/theme/``);
-* the files that belong to no language (calendars, feeds, open data, embeds, sitemap) come from
-  ``hub.site.write_site_files``, as in the MkDocs build; the parts are moved together as in
-  ``hub/build.py``: the default language at the root, each other language in its folder.
+* it is an engine of ``hub.build.build``, as the MkDocs one: the data prepared once, the files that
+  belong to no language (calendars, feeds, open data, embeds, sitemap) written by the core, each
+  language told to ``ZensicalEngine.build_language`` (one Zensical process per language, ``--jobs`` at
+  a time), the parts moved together (the default language at the root, each other in its folder).
 """
 
 from __future__ import annotations
@@ -32,20 +33,18 @@ import re
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 import yaml
 
-from hub.build import assemble, default_jobs, swap_in
-from hub.catalog import DataError
+from hub import build as hub_build
+from hub.build import EngineError, LanguageJob
 from hub.extras.sitemap import translations
-from hub.languages import BY_CODE, CODES, DEFAULT_LANGUAGE, url_prefix
+from hub.languages import active, read_mkdocs_yml, url_prefix
 from hub.localize import Formatter
-from hub.model import build_date
-from hub.site import prepare, write_site_files
+from hub.settings import Settings
 from hub.stage import page_language_and_path
-from hub.urls import absolute, development_agenda_url, page_url
+from hub.urls import absolute, page_url
 
 THEME = Path(__file__).resolve().parent / "zensical" / "theme"
 SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -55,96 +54,56 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 KEPT = ("site_description", "use_directory_urls", "markdown_extensions", "nav", "copyright")
 
 
-class EnvTag(yaml.SafeLoader):
-    """Reads mkdocs.yml's ``!ENV [NAME, default]`` as MkDocs does (without importing MkDocs)."""
+def build(settings: Settings, site: Path, strict: bool = True, jobs: int | None = None) -> int:
+    """Build the languages with Zensical into ``site`` (atomically: ``hub.build.build``)."""
+    print("hub: the engine is Zensical", flush=True)
+    engine = ZensicalEngine(settings, strict)
+    return hub_build.build(settings, site, engine, jobs or hub_build.default_jobs(settings.languages))
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node):
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    *names, default = values if len(values) > 1 else (*values, None)
-    for name in names:
-        if os.environ.get(name):
-            return os.environ[name]
-    return default
+class ZensicalEngine:
+    """One Zensical project per language under ``.cache/zensical/<lang>/``, built by ``zensical build``."""
+
+    name = "zensical"
+
+    def __init__(self, settings: Settings, strict: bool = True):
+        self.strict = strict
+        self.work = settings.root / ".cache" / "zensical"
+        self.theme = self.work / "theme"  # the Zensical templates of the hub and the assets the MkDocs build uses
+        shutil.rmtree(self.theme, ignore_errors=True)
+        shutil.copytree(THEME, self.theme)
+        shutil.copytree(settings.root / "overrides" / "assets", self.theme / "assets", dirs_exist_ok=True)
+
+    def build_language(self, job: LanguageJob) -> None:
+        code, settings, languages = job.language, job.settings, job.settings.languages
+        config_yml = read_mkdocs_yml(settings.config_file)
+        pages = [path.relative_to(job.staging).as_posix() for path in sorted(job.staging.rglob("*.md"))]
+        project = self.work / code
+        lay_out_language(job.staging, project / "docs", code, translations(pages), settings.site_url)
+        config = language_config(config_yml, code, settings, self.theme, job.not_found, project / "docs")
+        (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+        command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml"),
+                   *(["--strict"] if self.strict else [])]
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True,
+                                env={**os.environ, "NO_COLOR": "1", "CLICOLOR": "0"})
+        output = result.stdout + result.stderr
+        if result.returncode != 0 or (self.strict and re.search(r"\b[1-9]\d* issues? found", output)):
+            raise EngineError(f"{code}: Zensical failed:\n{output}")
+        target = job.site_dir if code == languages.default else job.site_dir / code
+        shutil.rmtree(job.site_dir, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(project / "site", target)
+        if code != languages.default:  # the site has one 404 page, the default language's (GitHub Pages serves one)
+            (target / "404.html").unlink(missing_ok=True)
+        for per_language in ("sitemap.xml", "sitemap.xml.gz"):  # the hub's sitemap lists every language
+            (target / per_language).unlink(missing_ok=True)
 
 
-EnvTag.add_constructor("!ENV", _env)
-
-
-def load_mkdocs_yml(path: Path) -> dict:
-    with path.open(encoding="utf-8") as file:
-        return yaml.load(file, Loader=EnvTag)  # noqa: S506 (a SafeLoader with one more tag)
-
-
-def build(root: Path, site: Path, strict: bool = True, jobs: int | None = None) -> int:
-    """Build the six languages with Zensical into ``site`` (atomically, as ``hub.build.build``)."""
-    settings = load_mkdocs_yml(root / "mkdocs.yml")
-    site_url = os.environ.get("SITE_URL") or settings.get("site_url") or "/"
-    if not site_url.endswith("/"):
-        site_url += "/"
-    work = root / ".cache" / "zensical"
-    try:
-        prepared = prepare(root, root / ".cache" / "staged-docs", build_date(), site_url, cache=False)
-    except DataError as error:
-        print(error, file=sys.stderr)
-        print(f"build failed: {site} was left as it was", file=sys.stderr)
-        return 1
-    fresh = site.with_name(site.name + ".new")
-    parts = fresh.with_name(fresh.name + ".parts")
-    for leftover in (fresh, parts):
-        shutil.rmtree(leftover, ignore_errors=True)
-    print(f"hub: building {len(CODES)} languages with Zensical", flush=True)
-    theme = work / "theme"  # the Zensical templates of the hub and the assets the MkDocs build uses
-    shutil.rmtree(theme, ignore_errors=True)
-    shutil.copytree(THEME, theme)
-    shutil.copytree(root / "overrides" / "assets", theme / "assets", dirs_exist_ok=True)
-    try:
-        write_site_files(prepared, parts / "extras")
-        staged = prepared.staging
-        pages = [page for page in prepared.pages]
-        written = translations(pages)
-        for code in CODES:
-            project = work / code
-            lay_out_language(staged, project / "docs", code, written, site_url)
-            config = language_config(settings, code, site_url, theme, prepared.not_found, project / "docs")
-            (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
-
-        def run(code: str) -> subprocess.CompletedProcess:
-            project = work / code
-            command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml"),
-                       *(["--strict"] if strict else [])]
-            return subprocess.run(command, cwd=project, capture_output=True, text=True,
-                                  env={**os.environ, "NO_COLOR": "1", "CLICOLOR": "0"})
-
-        # One Zensical process per language, as many at once as there are cores (at most six).
-        with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
-            results = dict(zip(CODES, pool.map(run, CODES)))
-        for code in CODES:
-            result = results[code]
-            output = result.stdout + result.stderr
-            if result.returncode != 0 or (strict and re.search(r"\b[1-9]\d* issues? found", output)):
-                sys.stderr.write(output)
-                print(f"build failed ({code}): {site} was left as it was", file=sys.stderr)
-                return result.returncode or 1
-            target = parts / code if code == DEFAULT_LANGUAGE else parts / code / code
-            shutil.rmtree(parts / code, ignore_errors=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(work / code / "site", target)
-        for code in CODES:  # the site has one 404 page, the default language's (GitHub Pages serves one)
-            if code != DEFAULT_LANGUAGE:
-                (parts / code / code / "404.html").unlink(missing_ok=True)
-            for per_language in ("sitemap.xml", "sitemap.xml.gz"):  # the hub's sitemap lists every language
-                (parts / code / url_prefix(code) / per_language).unlink(missing_ok=True)
-        assemble(parts, parts / "extras", fresh)
-    finally:
-        shutil.rmtree(parts, ignore_errors=True)
-    swap_in(fresh, site)
-    return 0
-
-
-def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, not_found: str,
+def language_config(settings: dict, code: str, hub_settings: Settings, theme_dir: Path, not_found: str,
                     docs: Path | None = None) -> dict:
-    """One language's Zensical configuration, from mkdocs.yml and the list of languages."""
+    """One language's Zensical configuration, from mkdocs.yml (``settings``, as plain data) and the
+    hub's settings (languages, site URL, options)."""
+    site_url, languages = hub_settings.site_url, hub_settings.languages
     formatter = Formatter(code)
     theme = dict(settings.get("theme") or {})
     theme.pop("custom_dir", None)
@@ -152,10 +111,8 @@ def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, n
     theme["language"] = code
     theme["custom_dir"] = str(theme_dir)
     theme.setdefault("variant", "classic")  # Material's look, which the hub's CSS was written for
-    hub_settings = (settings.get("extra") or {}).get("hub") or {}
     config = {key: settings[key] for key in KEPT if key in settings}
-    agenda = development_agenda_url(hub_settings.get("development_agenda_url") or "", code,
-                                    hub_settings.get("development_agenda_urls"))
+    agenda = hub_settings.options.agenda_url(code)
     if "nav" in config:
         # As hooks/hub_mkdocs.py's on_nav: no tab for a page that says hub_menu: false; the Development
         # Agenda closes the menu.
@@ -175,12 +132,12 @@ def language_config(settings: dict, code: str, site_url: str, theme_dir: Path, n
         "extra": {
             **{key: value for key, value in (settings.get("extra") or {}).items() if key != "hub"},
             "alternate": [{"name": language.native_name, "lang": language.code,
-                           "link": absolute(site_url, url_prefix(language.code))} for language in BY_CODE.values()],
+                           "link": absolute(site_url, url_prefix(language.code))} for language in languages.all],
             "hub": {
                 "lang": code,
-                "dir": "rtl" if BY_CODE[code].rtl else "ltr",
+                "dir": "rtl" if languages.by_code[code].rtl else "ltr",
                 "prefix": url_prefix(code),
-                "root": "../" if code != DEFAULT_LANGUAGE else "",
+                "root": "../" if code != languages.default else "",
                 "staff_guide": formatter.t("staff_guide"),
                 "development_agenda": formatter.t("development_agenda"),
                 "development_agenda_url": agenda,
@@ -223,18 +180,18 @@ def lay_out_language(staged: Path, docs: Path, code: str, written: dict[str, set
             continue
         relative = path.relative_to(staged).as_posix()
         match = SUFFIXED.match(relative)
-        if match and match["lang"] in CODES:
+        if match and match["lang"] in active().codes:
             by_stem.setdefault(match["stem"], {})[match["lang"]] = path
         else:
             target = docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
     for stem, versions in by_stem.items():
-        source = versions.get(code) or versions.get(DEFAULT_LANGUAGE)
+        source = versions.get(code) or versions.get(active().default)
         if source is None:
             continue
         target = docs / moved(f"{stem}.md")
-        _, path = page_language_and_path(PurePosixPath(f"{stem}.{DEFAULT_LANGUAGE}.md"))
+        _, path = page_language_and_path(PurePosixPath(f"{stem}.{active().default}.md"))
         text = relink(source.read_text(encoding="utf-8"), f"{stem}.md")
         text = with_meta(text, alternates(path, code, written.get(path, set()), site_url))
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -264,10 +221,11 @@ def alternates(path: str, code: str, languages: set[str], site_url: str) -> list
     """The page in every language that has it; ``hreflang`` only where it is a real translation."""
     real = code in languages
     found = []
-    for other in CODES:
-        if other in languages or DEFAULT_LANGUAGE in languages:
+    default = active().default
+    for other in active().codes:
+        if other in languages or default in languages:
             found.append({"lang": other, "href": absolute(site_url, page_url(other, path)),
-                          "hreflang": real and other in languages, "default": other == DEFAULT_LANGUAGE})
+                          "hreflang": real and other in languages, "default": other == default})
     return found
 
 

@@ -12,11 +12,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser_support import browser, served  # noqa: F401  (the browser tests' fixtures, for every module)
-from hub.languages import CODES
+from hub.languages import activate
+from hub.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-LANGS = CODES  # the languages of mkdocs.yml (hub.languages), the default one first
+# The test session is an entry point: the repository's settings, read once. Its languages are active
+# for the tests that call the pipeline's parts directly; a build passes its own (hub.build.build).
+SETTINGS = load_settings(ROOT)
+LANGUAGES = SETTINGS.languages
+activate(LANGUAGES)
+LANGS = LANGUAGES.codes  # the languages of mkdocs.yml, the default one first
 # A fixed build date: every pilot webinar (2019) is past, the fixture's 2027 webinars are upcoming.
 BUILD_DATE = "2026-06-01"
 

@@ -163,6 +163,9 @@ def test_arabic_is_shaped_without_libraqm():
     script = (
         "from PIL import ImageFont\n"
         "from hub.extras import cards\n"
+        "from hub.languages import activate\n"
+        "from hub.settings import load_settings\n"
+        f"activate(load_settings({str(ROOT)!r}).languages)\n"
         f"text = {text!r}\n"
         "raw = cards._font('arabic', 64, True).getlength(text)\n"
         "print(cards._engine(), round(cards._width(text, 'ar', 64, True)), round(raw))\n"

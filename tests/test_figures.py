@@ -7,8 +7,7 @@ import re
 import pytest
 from babel.numbers import parse_decimal
 
-from conftest import LANGS, lang_url, page
-from hub.languages import BY_CODE
+from conftest import LANGS, LANGUAGES, lang_url, page
 
 # CDIP/25/3, paragraph 14 (registrations, participants, survey response rate) and 19 (budget).
 SEED = [(161, 77, 56), (159, 56, 30), (273, 92, 52), (209, 58, 43), (98, 32, 50), (155, 67, 61), (91, 26, 65),
@@ -23,7 +22,7 @@ def pilot(site, lang):
 def number(text: str, lang: str) -> float:
     """A localized number read back with Babel's parser (percent signs and currency names removed)."""
     core = re.sub(r"^[^\d]+|[^\d]+$", "", text)
-    return float(parse_decimal(core, locale=BY_CODE[lang].babel_locale, strict=False))
+    return float(parse_decimal(core, locale=LANGUAGES.by_code[lang].babel_locale, strict=False))
 
 
 @pytest.mark.parametrize("lang", LANGS)

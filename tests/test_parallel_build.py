@@ -1,4 +1,4 @@
-"""The one-process-per-language build (hooks/hub/build.py): its guards.
+"""The build in worker processes (hooks/hub/build.py): its guards.
 
 That its output equals the one-process build is tested in test_reproducible.py; that a failure in one
 language fails the whole build, in test_validation.py.
@@ -10,38 +10,22 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import BUILD_DATE, FIXTURES, ROOT, make_project
 
 
-def mkdocs(project, site, **env) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_TODAY": BUILD_DATE,
-                   "PYTHONPATH": str(project / "hooks"), **env}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=project, env=environment, capture_output=True, text=True)
+def test_a_language_the_i18n_plugin_does_not_build_is_refused(tmp_path, caplog):
+    """The engine is told its language as an argument; one mkdocs.yml does not build is a plain error."""
+    from hub.build import EngineError, LanguageJob
+    from hub.languages import use
+    from hub.settings import load_settings
+    from hub_mkdocs_build import MkDocsEngine
 
-
-def test_a_language_build_refuses_pages_staged_from_other_sources(tmp_path):
-    """A stamp that does not match the sources on disk (a file changed after staging) stops the build."""
-    project = make_project(tmp_path / "project", FIXTURES / "hub")
-    stamp = tmp_path / "staged"
-    first = mkdocs(project, tmp_path / "en", HUB_LANGUAGE="en", HUB_STAGED=str(stamp),
-                   HUB_EXTRAS_DIR=str(tmp_path / "extras"))
-    assert first.returncode == 0, first.stderr[-3000:]
-    assert stamp.is_file() and (tmp_path / "extras" / "sitemap.xml").is_file()
-    assert not (tmp_path / "en" / "fr").exists()  # English only
-
-    staff_file = next((project / "webinars").glob("*.yml"))
-    staff_file.write_text(staff_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    stale = mkdocs(project, tmp_path / "fr", HUB_LANGUAGE="fr", HUB_STAGED=str(stamp))
-    assert stale.returncode != 0
-    assert "the sources changed while the site was being built" in stale.stderr
-
-
-def test_a_language_the_i18n_plugin_does_not_build_is_refused(tmp_path):
-    project = make_project(tmp_path / "project", FIXTURES / "hub")
-    result = mkdocs(project, tmp_path / "site", HUB_LANGUAGE="de")
-    assert result.returncode != 0
-    assert "HUB_LANGUAGE='de' is not one of the languages" in result.stderr
+    settings = load_settings(make_project(tmp_path / "project", FIXTURES / "hub"))
+    with use(settings.languages), pytest.raises(EngineError):
+        MkDocsEngine().build_language(LanguageJob(settings, "de", settings.staging, tmp_path / "site", ""))
+    assert "'de' is not one of the languages built by the i18n plugin" in caplog.text
 
 
 def test_jobs_must_be_positive(tmp_path):
@@ -54,16 +38,17 @@ def test_jobs_must_be_positive(tmp_path):
 def test_the_default_job_count_follows_the_data_size(tmp_path):
     """One process for a site below the measured break-even point, one per core (at most six) above."""
     from hub.build import PARALLEL_FROM_PAGES, chosen_jobs, estimated_pages
+    from hub.settings import load_settings
 
-    real = make_project(tmp_path / "real")
+    real = load_settings(make_project(tmp_path / "real"))
     assert estimated_pages(real) < PARALLEL_FROM_PAGES  # 10 webinars, 5 experts: one process is faster
     assert chosen_jobs(real, cores=2) == 1
     assert chosen_jobs(real, cores=8) == 1
 
-    large = make_project(tmp_path / "large")
-    template = next((large / "webinars").glob("*.yml")).read_text(encoding="utf-8")
+    large = load_settings(make_project(tmp_path / "large"))
+    template = next((large.root / "webinars").glob("*.yml")).read_text(encoding="utf-8")
     for number in range(PARALLEL_FROM_PAGES // 6):  # file names only are counted: nothing is read
-        (large / "webinars" / f"2030-01-01-copy-{number}.yml").write_text(template, encoding="utf-8")
+        (large.root / "webinars" / f"2030-01-01-copy-{number}.yml").write_text(template, encoding="utf-8")
     assert estimated_pages(large) >= PARALLEL_FROM_PAGES
     assert chosen_jobs(large, cores=1) == 1
     assert chosen_jobs(large, cores=2) == 2

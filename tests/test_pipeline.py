@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from datetime import date
 
 import hub.site
 from conftest import ROOT, make_project
+from hub.settings import load_settings
 from hub.stage import sync_folder
 
 
@@ -23,13 +25,14 @@ def test_data_is_loaded_once_for_six_language_builds_and_again_after_a_change(tm
     calls = []
     real_load = hub.site.load_catalog
     monkeypatch.setattr(hub.site, "load_catalog", lambda root: calls.append(root) or real_load(root))
-    staging = tmp_path / "staging"
+    settings = replace(load_settings(project), today=date(2026, 6, 1))
+    staging = settings.staging
     for _ in range(6):
-        hub.site.prepare(project, staging, date(2026, 6, 1))
+        hub.site.prepare(settings)
     assert len(calls) == 1
     webinar = project / "webinars" / "2019-12-17-ip-strategy.yml"
     webinar.write_text(webinar.read_text().replace("registrations: 535", "registrations: 536"))
-    prepared = hub.site.prepare(project, staging, date(2026, 6, 1))
+    prepared = hub.site.prepare(settings)
     assert len(calls) == 2
     assert prepared.hub.by_slug["2019-12-17-ip-strategy"].data.stats.registrations == 536
     assert "536" in (staging / "webinars" / "2019-12-17-ip-strategy.en.md").read_text()

@@ -3,6 +3,7 @@ whether one process builds every language or one process per language does."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def check_pages(site: Path) -> None:
     from bs4 import BeautifulSoup
 
     from conftest import LANGS, lang_url
-    from hub.languages import BY_CODE
+    from conftest import LANGUAGES
 
     slugs = sorted(p.stem for p in (FIXTURES / "hub").glob("*.yml"))
     for lang in LANGS:
@@ -48,7 +49,7 @@ def check_pages(site: Path) -> None:
             file = site / lang_url(lang, path) / "index.html"
             assert file.is_file(), file
             soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-            assert soup.html["lang"] == lang and soup.body["dir"] == ("rtl" if BY_CODE[lang].rtl else "ltr"), \
+            assert soup.html["lang"] == lang and soup.body["dir"] == ("rtl" if LANGUAGES.by_code[lang].rtl else "ltr"), \
                 (lang, path)
         index = json.loads((site / lang_url(lang, "search/search_index.json")).read_text(encoding="utf-8"))
         assert index["docs"] and index["config"]["lang"] == [lang]
@@ -82,26 +83,32 @@ def test_two_zensical_builds_are_byte_identical(tmp_path):
     assert not [path for path in first if first[path] != second[path]]
 
 
-def test_jobs_1_runs_one_process_building_every_language_in_turn(tmp_path, monkeypatch):
-    """``--jobs 1`` is one process making one MkDocs build per language (hooks/hub_mkdocs_build.py), the
-    default language first: the build path of the parallel build and of ./hub serve, without a process
-    started per language. That it writes the right site is checked above (check_pages)."""
-    from conftest import LANGS
+def test_jobs_1_builds_every_language_in_turn_in_this_process(tmp_path):
+    """``--jobs 1`` prepares once, then tells the engine each language in turn, in this very process, the
+    default language first (no process started per language, no environment, no stamp file). That it
+    writes the right site is checked above (check_pages)."""
+    import os
+
+    from conftest import LANGS, SETTINGS
     from hub import build as hub_build
 
-    started = []
+    told = []
 
-    class Process:
-        def __init__(self, command, **options):
-            started.append(command)
+    class Recorder:
+        name = "recorder"
 
-        def wait(self):
-            return 0
+        def build_language(self, job):
+            told.append((job.language, os.getpid(), bool(job.not_found), any(job.staging.glob("webinars/*.md"))))
+            target = job.site_dir if job.language == SETTINGS.languages.default else job.site_dir / job.language
+            target.mkdir(parents=True)
+            (target / "index.html").write_text(job.language, encoding="utf-8")
 
-    monkeypatch.setattr(hub_build.subprocess, "Popen", Process)
-    monkeypatch.setattr(hub_build, "assemble", lambda parts, extras, fresh: fresh.mkdir(parents=True))
-    assert hub_build.build(tmp_path, tmp_path / "site", [], jobs=1) == 0
-    [command] = started
-    assert command[1:3] == ["-m", "hub_mkdocs_build"] and "--staged" in command
-    languages = command[-len(LANGS):]
-    assert languages[0] == "en" and sorted(languages) == sorted(LANGS)
+    project = make_project(tmp_path / "project")
+    settings = dataclasses.replace(SETTINGS, root=project, config_file=project / "mkdocs.yml")
+    assert hub_build.build(settings, tmp_path / "site", Recorder(), jobs=1) == 0
+    assert [language for language, *_ in told][0] == "en" and sorted(language for language, *_ in told) == sorted(LANGS)
+    assert {pid for _, pid, _, _ in told} == {os.getpid()}
+    assert [has_404 for _, _, has_404, _ in told] == [True] + [False] * (len(LANGS) - 1)  # one 404 page
+    assert all(staged for *_, staged in told)  # prepared before any language is built
+    assert (tmp_path / "site" / "fr" / "index.html").read_text(encoding="utf-8") == "fr"
+    assert (tmp_path / "site" / "sitemap.xml").is_file()  # the files of no language, written by the core

@@ -270,6 +270,9 @@ MEASURE = """
 import json, resource, sys, time, tracemalloc
 from pathlib import Path
 from hub.catalog import DataError, load_catalog  # imported first: the baseline includes the pipeline's modules
+from hub.languages import activate
+from hub.settings import load_settings
+activate(load_settings(Path(sys.modules["hub.catalog"].__file__).resolve().parents[2]).languages)  # as an entry point does
 def peak_kib():
     # VmHWM: this process's own peak resident set. ru_maxrss would carry over the peak of the process it
     # was forked from (Linux keeps it across exec): the size of the test run that started it.

@@ -7,8 +7,7 @@ import string
 
 import pytest
 
-from hub.languages import CODES
-from conftest import page
+from conftest import LANGS as CODES, page
 from hub.localize import LOCALES_DIR, Formatter, typeset
 from hub.yamlload import load_file
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
-from hub.languages import CODES
+from conftest import LANGS as CODES, ROOT
 from hub.schema import Webinar
 
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
-from .build import build, chosen_jobs
+from . import languages
+from .build import LOGGERS, build, chosen_jobs
 from .catalog import DataError, load_catalog
-from .languages import listed
+from .settings import Settings, SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def check(root: Path) -> int:
-    """Validate all data without building; exit 1 with every located problem."""
+def check(root: Path, settings: Settings | None = None) -> int:
+    """Validate all data without building; exit 1 with every located problem. The languages are the
+    settings' (by default, those of this project's mkdocs.yml)."""
     try:
-        catalog = load_catalog(root)
-    except DataError as error:
+        with languages.use((settings or load_settings(ROOT)).languages):
+            catalog = load_catalog(root)
+    except (DataError, SettingsError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"ok: {len(catalog.webinars)} webinars, {len(catalog.experts)} experts, {len(catalog.series)} series")
@@ -62,6 +66,21 @@ def schema(root: Path, check_only: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every command reads the settings once (mkdocs.yml, the environment) and stops plainly on a problem."""
+    first = argparse.ArgumentParser(add_help=False)  # the project, before the help texts that name its languages
+    first.add_argument("--root", type=Path, default=ROOT)
+    root = first.parse_known_args(argv)[0].root  # --root (tests): a data folder, with its own mkdocs.yml or not
+    try:
+        settings = load_settings(root if (root / "mkdocs.yml").is_file() else ROOT)
+    except SettingsError as error:
+        print(f"hub: {error}", file=sys.stderr)
+        return 1
+    languages.activate(settings.languages)  # the command owns the process
+    return run(settings, argv)
+
+
+def run(settings: Settings, argv: list[str] | None = None) -> int:
+    listed = languages.listed
     parser = argparse.ArgumentParser(prog="hub", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the webinar data")
@@ -92,22 +111,29 @@ def main(argv: list[str] | None = None) -> int:
     schema_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args, extra = parser.parse_known_args(argv)
     if args.command == "check":
-        return check(ROOT)
+        return check(settings.root, settings)
     if args.command in ("new", "schema"):
         if extra:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         return new(args) if args.command == "new" else schema(args.root.resolve(), args.check)
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be 1 or more")
-    root = args.root.resolve()
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.engine == "zensical":
         from hub_zensical import build as build_with_zensical  # hooks/hub_zensical.py, beside the MkDocs adapter
 
-        if extra:
-            parser.error(f"unrecognized arguments: {' '.join(extra)}")
-        return build_with_zensical(root, args.site_dir.resolve(), jobs=args.jobs)
-    jobs = args.jobs if args.jobs is not None else chosen_jobs(root)
-    return build(root, args.site_dir.resolve(), extra, jobs)
+        return build_with_zensical(settings, args.site_dir.resolve(), jobs=args.jobs)
+    from hub_mkdocs_build import MkDocsEngine  # hooks/hub_mkdocs_build.py: the MkDocs side, outside the core
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    for name in LOGGERS:  # as MkDocs' command line: its loggers only (jieba logs on its own)
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
+    logging.getLogger("mkdocs.plugins.material.search").setLevel(logging.WARNING)
+    jobs = args.jobs if args.jobs is not None else chosen_jobs(settings)
+    return build(settings, args.site_dir.resolve(), MkDocsEngine(), jobs)
 
 
 if __name__ == "__main__":

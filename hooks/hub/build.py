@@ -1,29 +1,61 @@
-"""``./hub build``: an atomic build, one MkDocs build per language, in one process or several.
+"""The one build: prepare once, build each language with an engine, assemble, swap in.
 
-The site is built into a fresh folder and swapped in only on success: a failed build (bad data, a
-warning under ``--strict``) leaves the previous site as it was.
+``build(settings, site, engine, jobs)`` is what ``./hub build``, the benchmark and the tests run
+(``./hub serve`` runs the same steps one language at a time, ``hooks/hub_serve.py``):
 
-Every language is its own MkDocs build (``hooks/hub_mkdocs_build.py``; the MkDocs adapter reads ``HUB_*``
-variables, see ``hooks/hub_mkdocs.py``), the same path as ``./hub serve``'s: with ``jobs`` = 1 one
-process builds them one after the other; with more, one process per language, ``jobs`` at a time. The
-default language's build prepares the data first and writes the files that belong to no language; once
-it has staged the pages, the other languages start. Each process holds one language's pages at a time.
-The parts are then moved together: the default language's build is the site root, each other build
-gives its ``<lang>/`` folder. The result is the same, byte for byte, whatever ``jobs`` is (tested).
+1. prepare, once, in this process: load → validate → model → render → stage (``hub.site.prepare``),
+   then the files that belong to no language (calendars, feeds, open data, embeds, sitemap);
+2. each language built by the engine (``hooks/hub_mkdocs_build.py`` for MkDocs), which is told the
+   language, the staged folder and where to write as arguments (a ``LanguageJob``): with ``jobs`` = 1
+   one after the other in this process, else in worker processes, ``jobs`` at a time;
+3. the parts moved together (the default language's build is the site root, each other language gives
+   its ``<lang>/`` folder) into a fresh folder, swapped in for ``site`` only on success: a failed build
+   (bad data, a warning under ``--strict``) leaves the previous site as it was.
+
+The result is the same, byte for byte, whatever ``jobs`` is (tested). The core knows no engine: an
+engine is any object with ``name`` and ``build_language(job)`` that raises ``EngineError``.
 """
 
 from __future__ import annotations
 
+import gc
+import io
+import logging
+import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
-import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from .languages import CODES, DEFAULT_LANGUAGE
+from .catalog import DataError
+from .languages import Languages, use
+from .settings import Settings
 
-POLL_SECONDS = 0.05
+
+class EngineError(Exception):
+    """A language could not be built (the engine's message: its warnings under --strict, its error)."""
+
+
+@dataclass(frozen=True)
+class LanguageJob:
+    """What an engine is told to build one language: plain data, handed to a worker as an argument."""
+
+    settings: Settings
+    language: str
+    staging: Path  # the docs folder the pipeline staged
+    site_dir: Path  # where this language's build goes (the default language's: the site root)
+    not_found: str  # the 404 page's body; "" for the other languages (the site has one 404 page)
+
+
+class Engine(Protocol):
+    name: str
+
+    def build_language(self, job: LanguageJob) -> None:
+        """Build ``job.language`` into ``job.site_dir``; raise EngineError when it fails."""
 
 
 def available_cores() -> int:
@@ -33,9 +65,9 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def default_jobs() -> int:
+def default_jobs(languages: Languages) -> int:
     """Processes for the parallel build: the cores, at most one per language."""
-    return max(1, min(available_cores(), len(CODES)))
+    return max(1, min(available_cores(), len(languages.codes)))
 
 
 # Where one process per language starts to pay, in pages (the ones ``estimated_pages`` counts), measured
@@ -47,40 +79,135 @@ def default_jobs() -> int:
 PARALLEL_FROM_PAGES = 350
 
 
-def estimated_pages(root: Path) -> int:
+def estimated_pages(settings: Settings) -> int:
     """The pages a build will write, counted from file names only (nothing is read): a page per language
     for each webinar and expert and for the two lists (webinars, experts), and each hand-written page
     (one file per language already). The real data: 132, as many as the pages staged."""
-    data = root / "webinars"
+    data = settings.root / "webinars"
     people = sum(1 for _ in data.glob("*.yml")) + sum(1 for _ in (data / "experts").glob("*.yml"))
-    written = sum(1 for _ in (root / "docs").rglob("*.md"))
-    return len(CODES) * (people + 2) + written
+    written = sum(1 for _ in (settings.root / "docs").rglob("*.md"))
+    return len(settings.languages.codes) * (people + 2) + written
 
 
-def chosen_jobs(root: Path, cores: int | None = None) -> int:
+def chosen_jobs(settings: Settings, cores: int | None = None) -> int:
     """The fastest choice for the data at hand: one process below ``PARALLEL_FROM_PAGES``, else the cores."""
-    jobs = default_jobs() if cores is None else max(1, min(cores, len(CODES)))
-    return jobs if jobs > 1 and estimated_pages(root) >= PARALLEL_FROM_PAGES else 1
+    codes = settings.languages.codes
+    jobs = default_jobs(settings.languages) if cores is None else max(1, min(cores, len(codes)))
+    return jobs if jobs > 1 and estimated_pages(settings) >= PARALLEL_FROM_PAGES else 1
 
 
-def build(root: Path, site: Path, extra: list[str], jobs: int = 1) -> int:
+def build(settings: Settings, site: Path, engine: Engine, jobs: int = 1) -> int:
     """Build into ``<site>.new``; on success replace ``site`` with it. Returns the exit status."""
     fresh = site.with_name(site.name + ".new")
-    old = site.with_name(site.name + ".old")
-    for leftover in (fresh, old):
+    parts = fresh.with_name(fresh.name + ".parts")
+    for leftover in (fresh, parts, site.with_name(site.name + ".old")):
         shutil.rmtree(leftover, ignore_errors=True)
-    print(f"hub: building {len(CODES)} languages " + (f"in processes, {jobs} at a time" if jobs > 1 else
-                                                        "in one process"), flush=True)
-    if extra:
-        print(f"hub build: unrecognized arguments: {' '.join(extra)}", file=sys.stderr)
-        return 2
-    status = build_in_parts(root, fresh, jobs)
+    languages = settings.languages
+    print(f"hub: building {len(languages.codes)} languages " +
+          (f"in processes, {jobs} at a time" if jobs > 1 else "in one process"), flush=True)
+    with use(languages):
+        try:
+            status = _build_parts(settings, engine, jobs, parts, fresh)
+        except Exception:  # a bug (in a template, an engine): its traceback, and the site left as it was
+            traceback.print_exc()
+            status = 1
+        finally:
+            shutil.rmtree(parts, ignore_errors=True)
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed: {site} was left as it was", file=sys.stderr)
         return status
     swap_in(fresh, site)
     return 0
+
+
+def _build_parts(settings: Settings, engine: Engine, jobs: int, parts: Path, fresh: Path) -> int:
+    """Prepare, write the files of no language, build each language, assemble into ``fresh``."""
+    from .site import prepare, write_site_files  # the whole pipeline: imported when a build runs
+
+    languages = settings.languages
+    try:
+        prepared = prepare(settings, cache=False)
+    except (DataError, ValueError) as error:  # ValueError: e.g. a symbolic link under docs/
+        print(error, file=sys.stderr)
+        return 1
+    write_site_files(prepared, parts / "extras")
+    jobs_list = [LanguageJob(settings, code, prepared.staging, parts / code,
+                             prepared.not_found if code == languages.default else "")
+                 for code in [languages.default, *start_order(languages)]]
+    del prepared  # the data is no longer needed: the languages are built from the staged folder
+    gc.collect()
+    try:
+        run_jobs(engine, jobs_list, jobs)
+    except EngineError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    assemble(parts, parts / "extras", fresh, languages)
+    return 0
+
+
+def run_jobs(engine: Engine, jobs_list: list[LanguageJob], jobs: int) -> None:
+    """Each language's build, in this process or in ``jobs`` worker processes (forked where the system
+    can: no new start of Python per worker); a worker's log is printed whole when its build ends (no
+    interleaving). Raises EngineError on the first failure."""
+    if jobs <= 1:  # one process: no start-up paid per language
+        for job in jobs_list:
+            engine.build_language(job)
+            gc.collect()  # one language's pages in memory at a time
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = [pool.submit(_build_in_worker, engine, job) for job in jobs_list]
+        try:
+            for future in futures:
+                log, error = future.result()
+                report(log)
+                if error is not None:
+                    raise EngineError(error)
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+LOGGERS = ("mkdocs", "hub")  # as MkDocs' command line: its loggers only (jieba logs on its own)
+
+
+def _build_in_worker(engine: Engine, job: LanguageJob) -> tuple[str, str | None]:
+    """A worker process: the settings' languages active, the engine told its language, the log kept
+    for the parent to print. Returns (log, error message or None)."""
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    saved = {name: logging.getLogger(name).handlers[:] for name in LOGGERS}
+    for name in LOGGERS:
+        logging.getLogger(name).handlers[:] = [handler]
+    try:
+        with use(job.settings.languages):
+            engine.build_language(job)
+        return buffer.getvalue(), None
+    except EngineError as error:
+        return buffer.getvalue(), str(error)
+    finally:
+        for name in LOGGERS:
+            logging.getLogger(name).handlers[:] = saved[name]
+        gc.collect()  # the worker builds its next language with this one's pages freed
+
+
+def report(log: str) -> None:
+    if log:
+        sys.stderr.write(log)
+        sys.stderr.flush()
+
+
+def start_order(languages: Languages) -> list[str]:
+    """The languages after the default one, Chinese second to last.
+
+    Chinese is the longest and largest language build (jieba segments its search index): not first,
+    beside the default language's, nor last, alone on one core while the others are done.
+    """
+    others = [code for code in languages.codes if code not in (languages.default, "zh")]
+    return [*others[:-1], *(["zh"] if "zh" in languages.codes[1:] else []), *others[-1:]]
 
 
 def swap_in(fresh: Path, site: Path) -> None:
@@ -94,106 +221,11 @@ def swap_in(fresh: Path, site: Path) -> None:
     print(f"built: {site}")
 
 
-PROTOCOL = ("HUB_LANGUAGE", "HUB_STAGED", "HUB_EXTRAS_DIR")  # read by hooks/hub_mkdocs.py
-
-
-def child_env(root: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in PROTOCOL}
-    path = os.pathsep.join(part for part in (str(root / "hooks"), env.get("PYTHONPATH", "")) if part)
-    return {**env, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
-
-
-def language_command(parts: Path, stamp: Path, extras: Path, languages: list[str]) -> list[str]:
-    """One process building ``languages`` one after the other, one MkDocs build each (hooks/hub_mkdocs_build.py)."""
-    return [sys.executable, "-m", "hub_mkdocs_build", "--site-dir", str(parts), "--staged", str(stamp),
-            "--extras", str(extras), *languages]
-
-
-def build_in_parts(root: Path, fresh: Path, jobs: int) -> int:
-    """Each language into ``<fresh>.parts/<lang>``, then the parts moved together into ``fresh``."""
-    parts = fresh.with_name(fresh.name + ".parts")
-    shutil.rmtree(parts, ignore_errors=True)
-    parts.mkdir(parents=True)
-    stamp, extras = parts / "staged", parts / "extras"
-    try:
-        if jobs > 1:
-            status = run_language_builds(root, parts, jobs, stamp, extras)
-        else:  # one process: no start-up paid per language
-            build = LanguageBuild("all", [DEFAULT_LANGUAGE, *start_order()], root, parts, stamp, extras)
-            status = build.process.wait()
-            build.report()
-        if status == 0:
-            assemble(parts, extras, fresh)
-        return status
-    finally:
-        shutil.rmtree(parts, ignore_errors=True)
-
-
-def run_language_builds(root: Path, parts: Path, jobs: int, stamp: Path, extras: Path) -> int:
-    """Run the default language first; start the others once it has staged the pages."""
-    waiting = start_order()
-    running: dict[str, LanguageBuild] = {}
-
-    def start(code: str) -> None:
-        running[code] = LanguageBuild(code, [code], root, parts, stamp, extras)
-
-    start(DEFAULT_LANGUAGE)
-    try:
-        while running or waiting:
-            while waiting and len(running) < jobs and stamp.is_file():
-                start(waiting.pop(0))
-            for code, language in list(running.items()):
-                status = language.process.poll()
-                if status is None:
-                    continue
-                language.report()
-                del running[code]
-                if status != 0:
-                    return status
-                if code == DEFAULT_LANGUAGE and not stamp.is_file():
-                    print("hub: the default language's build staged no pages", file=sys.stderr)
-                    return 1
-            time.sleep(POLL_SECONDS)
-        return 0
-    finally:
-        for language in running.values():
-            language.process.kill()
-            language.process.wait()
-
-
-def start_order() -> list[str]:
-    """The languages after the default one, Chinese second to last.
-
-    Chinese is the longest and largest language build (jieba segments its search index): not first,
-    beside the default language's process, which holds the data while it prepares (the two together
-    would double the peak memory), nor last, alone on one core while the others are done.
-    """
-    others = [code for code in CODES if code not in (DEFAULT_LANGUAGE, "zh")]
-    return [*others[:-1], *(["zh"] if "zh" in CODES[1:] else []), *others[-1:]]
-
-
-class LanguageBuild:
-    """A process building some languages, its output kept in a log shown when it ends (no interleaving)."""
-
-    def __init__(self, name: str, languages: list[str], root: Path, parts: Path, stamp: Path, extras: Path):
-        self.log = (parts / f"{name}.log").open("w+b")
-        self.process = subprocess.Popen(language_command(parts, stamp, extras, languages), cwd=root,
-                                        env=child_env(root), stdout=self.log, stderr=subprocess.STDOUT)
-
-    def report(self) -> None:
-        self.log.seek(0)
-        output = self.log.read().decode("utf-8", "replace")
-        self.log.close()
-        if output:
-            sys.stderr.write(output)
-            sys.stderr.flush()
-
-
-def assemble(parts: Path, extras: Path, fresh: Path) -> None:
+def assemble(parts: Path, extras: Path, fresh: Path, languages: Languages) -> None:
     """The default language's build is the root; each other language brings its own folder."""
-    (parts / DEFAULT_LANGUAGE).rename(fresh)
-    for code in CODES:
-        if code != DEFAULT_LANGUAGE:
+    (parts / languages.default).rename(fresh)
+    for code in languages.codes:
+        if code != languages.default:
             move_tree(parts / code / code, fresh / code)
     move_tree(extras, fresh)
 

@@ -1,27 +1,29 @@
 """The site's languages, written once: the i18n plugin's ``languages:`` in ``mkdocs.yml``.
 
-The maintainer edits that list (MkDocs needs it there); every module of the hub, the templates and the
-tests read it from here. What MkDocs does not need comes from Babel (CLDR), never from a second list:
-the Babel locale is the language code itself, and a language is right-to-left when CLDR says its
-characters run right to left. ``mkdocs.yml`` is read as plain YAML: ``!ENV`` as MkDocs reads it (the
-first variable set, else the default), its other tags (``!relative``, ``!!python/name:``) as the plain
-value they are written with.
+The maintainer edits that list (MkDocs needs it there). Nothing is read when this module is imported:
+the entry point (``./hub``, a test, a plain ``mkdocs build``) reads the list once into its settings
+(``hub.settings.load_settings``), and the build makes it the *active* list while it runs (``use``); the
+pipeline, the templates and the tests read it from there (``active()``, ``url_prefix``, ``listed``).
+What MkDocs does not need comes from Babel (CLDR), never from a second list: the Babel locale is the
+language code itself, and a language is right-to-left when CLDR says its characters run right to left.
+``mkdocs.yml`` is read as MkDocs reads it: ``!ENV`` by MkDocs' own reader (``pyyaml_env_tag``), its
+other tags (``!relative``, ``!!python/name:``) as the plain value they are written with.
 
 A test (``tests/test_languages.py``) fails when a second list of the languages appears in the code.
 """
 
 from __future__ import annotations
 
-import os
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 import yaml
+from yaml_env_tag import construct_env_tag
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-
-MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
-
 
 class LanguageListError(Exception):
     """``mkdocs.yml`` gives no language list the hub can use (a message for the maintainer)."""
@@ -50,19 +52,7 @@ def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
     return loader.construct_scalar(node)
 
 
-def _environment(loader: yaml.SafeLoader, node: yaml.Node):
-    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the first variable set, else the default."""
-    if isinstance(node, yaml.SequenceNode):
-        *names, default = [loader.construct_object(item, deep=True) for item in node.value]
-    else:
-        names, default = [loader.construct_scalar(node)], None
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            return yaml.safe_load(os.environ[name]) if os.environ[name] else ""
-    return default
-
-
-_MkDocsLoader.add_constructor("!ENV", _environment)
+_MkDocsLoader.add_constructor("!ENV", construct_env_tag)  # MkDocs' own reader
 _MkDocsLoader.add_multi_constructor("!", _untagged)
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
@@ -101,13 +91,24 @@ def language_from_entry(entry: object, where: str) -> Language:
                     default=entry.get("default") is True, regional_locale=regional)
 
 
-def read_languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
-    """The languages ``mkdocs.yml`` builds, in its order, the default language first."""
-    where = f"{path.name}"
+def read_mkdocs_yml(path: Path) -> dict:
+    """``mkdocs.yml`` as plain data (``!ENV`` resolved as MkDocs resolves it); raises LanguageListError."""
     try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506 (safe + tags)
     except (OSError, yaml.YAMLError) as error:
-        raise LanguageListError(f"{where}: cannot be read for the site's languages: {error}") from None
+        raise LanguageListError(f"{path.name}: cannot be read for the site's settings: {error}") from None
+    if not isinstance(config, dict):
+        raise LanguageListError(f"{path.name}: expected a mapping of settings (site_name: …), got {config!r}")
+    return config
+
+
+def read_languages(path: Path) -> tuple[Language, ...]:
+    """The languages ``mkdocs.yml`` at ``path`` builds, in its order, the default language first."""
+    return languages_of(read_mkdocs_yml(path), path.name)
+
+
+def languages_of(config: dict, where: str = "mkdocs.yml") -> tuple[Language, ...]:
+    """The languages of a loaded ``mkdocs.yml``, in its order, the default language first."""
     entries = _i18n_entries(config, where)
     languages = [language_from_entry(entry, f"{where}: plugins: i18n: languages") for entry in entries]
     codes = [language.code for language in languages]
@@ -121,20 +122,64 @@ def read_languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
     return tuple(sorted(languages, key=lambda language: not language.default))
 
 
-try:
-    LANGUAGES: tuple[Language, ...] = read_languages()
-except LanguageListError as error:  # every entry point (./hub check, build, serve) says it plainly and stops
-    raise SystemExit(f"hub: {error}") from None
-DEFAULT_LANGUAGE: str = LANGUAGES[0].code
-CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
-BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
+@dataclass(frozen=True)
+class Languages:
+    """The site's languages, the default one first: what the settings carry and the build makes active."""
+
+    all: tuple[Language, ...]
+
+    @cached_property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.all)
+
+    @cached_property
+    def default(self) -> str:
+        return self.all[0].code
+
+    @cached_property
+    def by_code(self) -> dict[str, Language]:
+        return {language.code: language for language in self.all}
+
+    def prefix(self, code: str) -> str:
+        """Path prefix of a language's pages: the default language lives at the site root."""
+        return "" if code == self.default else f"{code}/"
+
+
+_active: list[Languages] = []  # the languages of the build (or command) in progress, innermost last
+_base: list[Languages] = []  # those of the process's entry point (activate), under any ``use``
+
+
+@contextmanager
+def use(languages: Languages) -> Iterator[Languages]:
+    """Make ``languages`` the active list while the block runs (a build, a test); nested uses stack."""
+    _active.append(languages)
+    try:
+        yield languages
+    finally:
+        _active.pop()
+
+
+def activate(languages: Languages) -> None:
+    """The languages of an entry point that owns the whole process (a command, a plain ``mkdocs build``,
+    a test session): active wherever no ``use`` block says otherwise."""
+    _base[:] = [languages]
+
+
+def active() -> Languages:
+    """The languages of the build in progress (set by ``use`` or ``activate``, from the settings)."""
+    if _active:
+        return _active[-1]
+    if _base:
+        return _base[0]
+    raise LookupError("no site languages are active: build through hub.build.build(settings, …), or "
+                      "enter hub.languages.use(hub.settings.load_settings(root).languages) first")
 
 
 def listed(codes=None) -> str:
     """The language codes as messages list them, in code order ("ar, en, …")."""
-    return ", ".join(sorted(CODES if codes is None else codes))
+    return ", ".join(sorted(active().codes if codes is None else codes))
 
 
 def url_prefix(code: str) -> str:
     """Path prefix of a language's pages: the default language lives at the site root."""
-    return "" if code == DEFAULT_LANGUAGE else f"{code}/"
+    return active().prefix(code)

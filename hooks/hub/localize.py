@@ -19,7 +19,7 @@ import babel.numbers
 import babel.units
 from babel import Locale
 
-from .languages import BY_CODE, DEFAULT_LANGUAGE
+from .languages import active
 from .yamlload import load_file
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -44,7 +44,7 @@ def pick(texts: Mapping[str, str] | None, page_lang: str, delivery_lang: str | N
     """The text in the page's language, else the delivery language, else English, else any."""
     if not texts:
         return None
-    for code in (page_lang, delivery_lang, DEFAULT_LANGUAGE):
+    for code in (page_lang, delivery_lang, active().default):
         if code and code in texts:
             return Shown(typeset(texts[code], code), code)
     for code in sorted(texts):  # else any, the first in code order (sorted only when needed: rare)
@@ -87,11 +87,11 @@ class Formatter:
 
     def __init__(self, code: str):
         self.code = code
-        self.locale = Locale.parse(BY_CODE[code].babel_locale)
+        self.locale = Locale.parse(active().by_code[code].babel_locale)
         self.strings = ui_strings(code)
         # Every UI string, English where this language has none: templates print plain strings as
         # ui["key"], a lookup, where a call t("key") costs a Jinja function call on every page.
-        self.ui = {**ui_strings(DEFAULT_LANGUAGE), **{key: text for key, text in self.strings.items() if text}}
+        self.ui = {**ui_strings(active().default), **{key: text for key, text in self.strings.items() if text}}
         # Formatting is pure and every page repeats the same dates, numbers and names: memoize them.
         for name in ("date", "number", "percent", "minutes", "language_name", "country_name"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))

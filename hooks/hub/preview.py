@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 from urllib.parse import unquote, urlsplit
 
-from .languages import BY_CODE, CODES, DEFAULT_LANGUAGE
+from .languages import active
 
 log = logging.getLogger("mkdocs.hub.preview")
 
@@ -80,7 +80,7 @@ RELOAD_SCRIPT = """<script>
 
 def error_page(failure: Failure, lang: str, epoch: int) -> bytes:
     """The page shown in place of every page while the sources do not build."""
-    direction = "rtl" if BY_CODE.get(lang) and BY_CODE[lang].rtl else "ltr"
+    direction = "rtl" if active().by_code.get(lang) and active().by_code[lang].rtl else "ltr"
     items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in failure.problems)
     return f"""<!doctype html>
 <html lang="en" dir="ltr"><head><meta charset="utf-8"><title>{html.escape(failure.title)}</title>
@@ -100,7 +100,7 @@ h1{{font-size:1.4rem;color:#a00}}li{{margin:.4rem 0}}code{{white-space:pre-wrap;
 def language_of(path: str) -> str:
     """The language a site-relative path belongs to: its first segment, or the default language."""
     first = path.split("/", 1)[0]
-    return first if first in CODES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    return first if first in active().codes and first != active().default else active().default
 
 
 class Preview:
@@ -111,10 +111,10 @@ class Preview:
         self.mount_path = "/" + mount_path.strip("/") + "/" if mount_path.strip("/") else "/"
         self.condition = threading.Condition()
         self.epoch = 0  # a counter: each language's pages carry the epoch they were built at
-        self.built: dict[str, int] = {code: 0 for code in CODES}  # 0: never built yet
-        self.pending: set[str] = set(CODES)
+        self.built: dict[str, int] = {code: 0 for code in active().codes}  # 0: never built yet
+        self.pending: set[str] = set(active().codes)
         self.failure: Failure | None = None
-        self.viewed = DEFAULT_LANGUAGE
+        self.viewed = active().default
         self.changes: set[Path] = set()
         self.changed = threading.Event()
         self.stopping = False
@@ -123,7 +123,7 @@ class Preview:
 
     def rebuild(self, changed: set[Path]) -> None:
         with self.condition:
-            self.pending = set(CODES)
+            self.pending = set(active().codes)
             first = self.viewed
         started = time.perf_counter()
         try:
@@ -152,7 +152,7 @@ class Preview:
         with self.condition:
             self.epoch += 1
             self.failure = failure
-            self.built = {code: self.epoch for code in CODES}  # every open page reloads, to the error page
+            self.built = {code: self.epoch for code in active().codes}  # every open page reloads, to the error page
             self.pending.clear()
             self.condition.notify_all()
 
@@ -216,7 +216,7 @@ def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
             if path == "/" and preview.mount_path != "/":
                 return self.redirect(preview.mount_path)
             if not (path + "/").startswith(preview.mount_path):
-                return self.not_found(DEFAULT_LANGUAGE, body)
+                return self.not_found(active().default, body)
             relative = path[len(preview.mount_path):]
             if path.endswith("/"):
                 relative += "index.html"

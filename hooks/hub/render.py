@@ -14,7 +14,7 @@ from typing import Iterator
 
 import jinja2
 
-from .languages import CODES, LANGUAGES, url_prefix
+from .languages import active, url_prefix
 from .extras.calendars import calendar_links
 from .extras.structured import webinar_meta
 from .localize import Formatter
@@ -69,7 +69,7 @@ class Renderer:
             auto_reload=False,  # a Renderer lives for one build: no need to stat every template per page
         )
         self.env.globals["lang_attr"] = lang_attr
-        self.formatters = {code: Formatter(code) for code in CODES}
+        self.formatters = {code: Formatter(code) for code in active().codes}
 
     def context(self, lang: str, path: str) -> PageContext:
         return PageContext(self.hub, self.formatters[lang], path)
@@ -140,7 +140,7 @@ class Renderer:
                              meta={} if experts else {"hub_menu": False})  # no tab for an empty page
 
     def pages(self) -> Iterator[GeneratedPage]:
-        for lang in CODES:
+        for lang in active().codes:
             yield self.webinar_index(lang)
             yield self.expert_index(lang)
             for slug in self.hub.by_slug:
@@ -151,7 +151,7 @@ class Renderer:
     def not_found(self) -> str:
         """Body of the single 404 page: all six languages, absolute links (it is served at any path)."""
         items = []
-        for language in LANGUAGES:
+        for language in active().all:
             f, home = self.formatters[language.code], url_prefix(language.code)
             items.append({
                 "code": language.code, "rtl": language.rtl,

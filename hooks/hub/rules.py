@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
 
-from .languages import CODES
+from .languages import active
 
 # Characters that can reorder or hide text (Trojan Source): never wanted in staff data.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -140,6 +140,26 @@ class OneOf:
         return self.choices[0]
 
 
+class LanguageCodes(OneOf):
+    """One of the site's language codes (those of the build in progress), in code order."""
+
+    def __init__(self) -> None:
+        pass  # the choices are read when a value is checked, not when the schema is defined
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(sorted(active().codes))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LanguageCodes)
+
+    def __hash__(self) -> int:
+        return hash(LanguageCodes)
+
+    def __repr__(self) -> str:
+        return "LanguageCodes()"
+
+
 @dataclass(frozen=True)
 class Range:
     minimum: float | None = None
@@ -229,7 +249,7 @@ class Localized:
         return None if value else "must give the text in at least one language"
 
     def json(self) -> dict[str, Any]:
-        return {"minProperties": 1, "propertyNames": {"enum": list(CODES)}}
+        return {"minProperties": 1, "propertyNames": {"enum": list(active().codes)}}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from .catalog import SLUG, DataError, load_catalog
-from .languages import BY_CODE, CODES, listed
+from .languages import active, listed
 from .schema import Expert, Webinar
 from .validate import Collector, _Invalid, convert
 from .yamlload import Mark, YamlSyntaxError, load_file
@@ -259,9 +259,9 @@ def new_webinar(root: Path, *, date: str | None = None, language: str | None = N
     the_series = obtain(series, f"Series ({', '.join(known) or 'no series yet'})", lambda v: check_series(root, v),
                         ask, stderr, known[0] if len(known) == 1 else None)
     day = obtain(date, "Date of the webinar (YYYY-MM-DD)", lambda v: check_value(Webinar, "date", v), ask, stderr)
-    the_language = obtain(language, f"Language the webinar is delivered in ({', '.join(CODES)})",
+    the_language = obtain(language, f"Language the webinar is delivered in ({', '.join(active().codes)})",
                           lambda v: check_value(Webinar, "language", v), ask, stderr)
-    native = BY_CODE[the_language].native_name
+    native = active().by_code[the_language].native_name
     the_title = obtain(title, f"Title in {native} ({the_language})",
                        lambda v: check_value(Webinar, "title", {the_language: v})[the_language], ask, stderr)
     number = next_number(root, the_series)

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Annotated
 
-from .languages import CODES
 from .rules import (
     Country,
     Currency,
     HttpUrl,
+    LanguageCodes,
     Localized,
     Markdown,
     OneOf,
@@ -26,7 +26,7 @@ from .rules import (
 )
 
 Identifier = Annotated[str, Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*", "lower-case letters, digits and hyphens, e.g. pilot-2019")]
-LanguageCode = Annotated[str, OneOf(tuple(sorted(CODES)))]
+LanguageCode = Annotated[str, LanguageCodes()]
 PlainText = Annotated[str, Text()]
 LocalizedText = Annotated[dict[LanguageCode, PlainText], Localized()]
 LocalizedMarkdown = Annotated[dict[LanguageCode, Annotated[str, Markdown()]], Localized()]

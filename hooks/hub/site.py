@@ -1,9 +1,8 @@
 """The pipeline in one call: load → validate → model → render → stage. No MkDocs in here.
 
-``prepare`` is cached on a fingerprint of its inputs: the MkDocs adapter calls it once per language
-build (six times), and the data is loaded and validated only once unless a file changed. When the
-languages are built in parallel processes, one process prepares and the others only check, with
-``fingerprint.staged_for``, that the staged folder is the one their sources would give.
+``prepare`` is called once per build by ``hub.build.build`` (before any language is built), and by a
+plain ``mkdocs build`` once per language: it is cached on a fingerprint of its inputs, so the data is
+loaded and validated only once unless a file changed (``./hub serve`` relies on that too).
 """
 
 from __future__ import annotations
@@ -17,8 +16,10 @@ from typing import Iterator
 from .catalog import load_catalog
 from .extras import write_extras
 from .extras.sitemap import write_sitemap
+from .languages import active, use
 from .fingerprint import TEMPLATES, fingerprint
 from .model import Hub, build_hub
+from .settings import Settings
 from .render import Renderer
 from .stage import planned_files, sync_folder
 
@@ -39,13 +40,19 @@ class Prepared:
 _cache: dict[Path, Prepared] = {}
 
 
-def prepare(root: Path, staging: Path, today: date, site_url: str = "/", cache: bool = True) -> Prepared:
-    """Validate the data and write the staging docs folder; raises catalog.DataError on bad data.
+def prepare(settings: Settings, cache: bool = True) -> Prepared:
+    """Validate the data and write the staging docs folder (``settings.staging``); raises
+    catalog.DataError on bad data. Runs with the settings' languages active.
 
     ``cache=False`` when it is needed once only: the data can then be freed as soon as it is used.
     """
+    with use(settings.languages):
+        return _prepare(settings.root, settings.staging, settings.today, settings.site_url, cache)
+
+
+def _prepare(root: Path, staging: Path, today: date, site_url: str, cache: bool) -> Prepared:
     root = root.resolve()
-    key = fingerprint(root, today, site_url)
+    key = fingerprint(root, today, site_url) + ":" + ",".join(active().codes)
     cached = _cache.get(root)
     if cached and cached.fingerprint == key and cached.staging == staging:
         return cached

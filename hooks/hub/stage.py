@@ -11,14 +11,14 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from .languages import CODES, DEFAULT_LANGUAGE
+from .languages import active
 from .render import Renderer, expand_markers
 
 
 def page_language_and_path(relative: PurePosixPath) -> tuple[str, str]:
     """Language and directory URL of a hand-written page, e.g. ``about.fr.md`` → ``("fr", "about/")``."""
-    stem, lang = relative.stem, DEFAULT_LANGUAGE
-    if "." in stem and stem.rsplit(".", 1)[1] in CODES:
+    stem, lang = relative.stem, active().default
+    if "." in stem and stem.rsplit(".", 1)[1] in active().codes:
         stem, lang = stem.rsplit(".", 1)
     parts = [*relative.parent.parts, stem]
     if parts[-1] in ("index", "README"):

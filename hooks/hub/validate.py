@@ -17,7 +17,7 @@ from functools import lru_cache
 from datetime import date, time
 from typing import Any, Union
 
-from .languages import CODES, listed
+from .languages import active, listed
 from .yamlload import LocatedDict, LocatedList, Mark
 
 
@@ -347,7 +347,7 @@ def _suggest(name: str, known: list[str], cls: type, mapping: dict | None = None
         close = []
     if close:
         return f"; did you mean '{close[0]}'?"
-    if name in CODES:
+    if name in active().codes:
         return (f"; '{name}' is a language code: a text in {name} belongs under a field such as title:, indented "
                 f"by two spaces (title: on its own line, then '  {name}: …' below it)")
     owners = [owner for owner, item in _nested(cls) if name in _schema_of(item)[1]]

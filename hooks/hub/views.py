@@ -16,7 +16,7 @@ from . import safe_markdown
 from .charts import grouped_bars
 from .extras.calendars import feed_links
 from .figures import all_series_figures
-from .languages import BY_CODE, url_prefix
+from .languages import active, url_prefix
 from .localize import Formatter, Shown, heading, pick, roman
 from .media import player_for
 from .model import Hub, WebinarFacts, exact
@@ -322,8 +322,8 @@ def lang_attr(text: Shown | dict | None, page_lang: str) -> Markup:
 def _fallback_attributes(code: str, page_lang: str) -> Markup:
     """The attributes of a text in ``code`` on a ``page_lang`` page: a few pairs, asked for on every page."""
     attributes = Markup(' lang="{}"').format(code)
-    if BY_CODE[code].rtl != BY_CODE[page_lang].rtl:
-        attributes += Markup(' dir="{}"').format("rtl" if BY_CODE[code].rtl else "ltr")
+    if active().by_code[code].rtl != active().by_code[page_lang].rtl:
+        attributes += Markup(' dir="{}"').format("rtl" if active().by_code[code].rtl else "ltr")
     return attributes
 
 
@@ -334,7 +334,7 @@ FIGURE_COLUMNS = ("language", "registrations", "participants", "countries", "att
 def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
     """Every series' figures, formatted for the page's language, with its chart geometry."""
     f = ctx.f
-    rtl = BY_CODE[ctx.lang].rtl
+    rtl = active().by_code[ctx.lang].rtl
 
     def maybe(value, formatter):
         return formatter(value) if value is not None else None

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from ..languages import DEFAULT_LANGUAGE
+from ..languages import active
 from ..localize import Formatter
 from ..model import Hub, WebinarFacts
 from .common import absolute, announced, build_time, calendar_path, midnight, site_host, title, webinar_url
@@ -36,7 +36,7 @@ def sequence(hub: Hub, webinar: WebinarFacts) -> int:
 def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
     data = webinar.data
     # The event speaks the webinar's own language, as its attendees do (English when not stated).
-    lang = data.language or DEFAULT_LANGUAGE
+    lang = data.language or active().default
     shown = title(webinar, lang)
     url = webinar_url(site_url, webinar, lang)
     item = Event()
@@ -281,7 +281,7 @@ def write_calendars(hub: Hub, site_dir: Path, site_url: str) -> None:
         path = site_dir / calendar_path(webinar)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_calendar_ical(head, [webinar], events, years))
-    name = Formatter(DEFAULT_LANGUAGE).t("webinars_title")
+    name = Formatter(active().default).t("webinars_title")
     (site_dir / "webinars.ics").write_bytes(_calendar_ical(_head_ical(site_url, name), hub.webinars, events, years))
 
 
@@ -320,7 +320,7 @@ def feed_links(site_url: str, name: str | None = None) -> FeedLinks | None:
     if webcal is None:
         return None
     ics = absolute(site_url, "webinars.ics")
-    name = name or Formatter(DEFAULT_LANGUAGE).t("webinars_title")
+    name = name or Formatter(active().default).t("webinars_title")
     subscribe = urlencode({"url": ics, "name": name}, quote_via=quote)
     return FeedLinks(
         ics=ics,

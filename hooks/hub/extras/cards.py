@@ -31,7 +31,7 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
-from ..languages import BY_CODE, CODES
+from ..languages import active
 from ..localize import Formatter, Shown, heading, pick
 from ..model import Hub, WebinarFacts
 from .common import title as webinar_title
@@ -123,7 +123,7 @@ def write_cards(hub: Hub, site_dir: Path) -> dict[str, int]:
     target.mkdir(parents=True, exist_ok=True)
     counts = {"drawn": 0, "cached": 0}
     used: set[str] = set()
-    for code in CODES:
+    for code in active().codes:
         f = Formatter(code)
         jobs = [(site_card(f), "site")]
         jobs += [(webinar_card(hub, f, webinar), webinar.slug) for webinar in hub.webinars if has_own_card(hub, webinar)]
@@ -166,7 +166,7 @@ def draw(card: Card) -> bytes:
 
     mask = Image.new("L", (WIDTH, HEIGHT), 0)
     pen = ImageDraw.Draw(mask)
-    rtl = BY_CODE[card.lang].rtl
+    rtl = active().by_code[card.lang].rtl
     pen.rectangle((0, 0, WIDTH, 24), fill=255)
     width = WIDTH - 2 * MARGIN
     y = 64
@@ -326,7 +326,7 @@ class _Layout:
 
     def __init__(self, lang: str, size: int, bold: bool = False, cjk: bool = False):
         self.lang, self.size, self.bold, self.cjk = lang, size, bold, cjk
-        self.rtl = BY_CODE[lang].rtl if lang in BY_CODE else False
+        self.rtl = active().by_code[lang].rtl if lang in active().by_code else False
         # Arabic script needs room for its marks above and below the line
         self.line_height = round(size * (1.55 if self.rtl else 1.35))
         self.ascent = round(size * 1.1)  # baseline below a line's top, the same for every font

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
 
-from ..languages import CODES
+from ..languages import active
 from ..localize import Shown, pick
 from ..model import Hub, WebinarFacts
 from .. import urls
@@ -18,7 +18,7 @@ def site_host(site_url: str) -> str:
 
 def page_urls(site_url: str, path: str) -> dict[str, str]:
     """Absolute URL of one page in every language."""
-    return {code: absolute(site_url, page_url(code, path)) for code in CODES}
+    return {code: absolute(site_url, page_url(code, path)) for code in active().codes}
 
 
 def webinar_url(site_url: str, webinar: WebinarFacts, lang: str) -> str:

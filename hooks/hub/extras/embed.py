@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..languages import BY_CODE, CODES, url_prefix
+from ..languages import active, url_prefix
 from ..localize import Formatter, roman
 from ..model import Hub, WebinarFacts
 from ..urls import webinar_path
@@ -56,7 +56,7 @@ def _item(f: Formatter, webinar: WebinarFacts, site_url: str) -> dict:
 def fragment(hub: Hub, lang: str, site_url: str) -> str:
     f = Formatter(lang)
     return _env.from_string(TEMPLATE).render(
-        lang=lang, dir="rtl" if BY_CODE[lang].rtl else "ltr",
+        lang=lang, dir="rtl" if active().by_code[lang].rtl else "ltr",
         items=[_item(f, webinar, site_url) for webinar in hub.upcoming if webinar.data.status != "cancelled"],
         no_upcoming=f.t("no_upcoming"), all_webinars=f.t("all_webinars"),
         all_url=absolute(site_url, url_prefix(lang) + "webinars/"),
@@ -87,7 +87,7 @@ def upcoming_json(hub: Hub, site_url: str) -> dict:
 def write_embeds(hub: Hub, site_dir: Path, site_url: str) -> None:
     folder = site_dir / "embed"
     folder.mkdir(parents=True, exist_ok=True)
-    for lang in CODES:
+    for lang in active().codes:
         (folder / f"upcoming.{lang}.html").write_text(fragment(hub, lang, site_url), encoding="utf-8")
     (folder / "upcoming.json").write_text(
         json.dumps(upcoming_json(hub, site_url), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

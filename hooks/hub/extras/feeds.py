@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .. import safe_markdown
-from ..languages import CODES, url_prefix
+from ..languages import active, url_prefix
 from ..localize import Formatter, heading, pick
 from ..model import Hub, WebinarFacts
 from .common import absolute, announced, build_time, midnight, site_host, title, webinar_url
@@ -131,7 +131,7 @@ def atom(hub: Hub, lang: str, site_url: str, entries: list[Item]) -> bytes:
 
 
 def write_feeds(hub: Hub, site_dir: Path, site_url: str) -> None:
-    for lang in CODES:
+    for lang in active().codes:
         folder = site_dir / url_prefix(lang)
         folder.mkdir(parents=True, exist_ok=True)
         entries = items(hub, lang, site_url, FEED_LENGTH)

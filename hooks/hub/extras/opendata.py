@@ -18,7 +18,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any, Callable
 
-from ..languages import CODES
+from ..languages import active
 from ..model import Hub, WebinarFacts, exact
 from ..jsonschema_export import Walker, or_null
 from ..schema import Expert, Identifier, Series, Webinar
@@ -27,8 +27,10 @@ from .common import absolute, calendar_path, page_urls
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 URL = {"type": "string", "format": "uri", "pattern": r"^https?://"}
-PAGES = {"type": "object", "description": "Absolute URL of the page in each language.",
-         "properties": {code: URL for code in CODES}, "required": list(CODES), "additionalProperties": False}
+def PAGES() -> dict:  # the languages of the build in progress
+    return {"type": "object", "description": "Absolute URL of the page in each language.",
+            "properties": {code: URL for code in active().codes}, "required": list(active().codes),
+            "additionalProperties": False}
 SLUG = Walker().type_schema(Identifier)
 
 
@@ -36,7 +38,7 @@ SLUG = Walker().type_schema(Identifier)
 class Computed:
     """A property added to a record in the open data: its schema, description and how to compute it."""
 
-    schema: dict
+    schema: dict | Callable[[], dict]  # a function: made when the schema is written
     doc: str
     value: Callable[..., Any]
 
@@ -83,7 +85,7 @@ def record_schema(cls: type, defs: dict[str, dict], computed: dict[str, Computed
     The walk of the type hints is the editor schema's (``jsonschema_export.Walker``), in the open data's
     style: a field without a value is left out of the JSON rather than null, records go in ``$defs``.
     """
-    extra = {key: {"description": item.doc, **item.schema} for key, item in (computed or {}).items()}
+    extra = {key: {"description": item.doc, **(item.schema() if callable(item.schema) else item.schema)} for key, item in (computed or {}).items()}
     return Walker(empty_is_null=False, defs=defs).define(cls, extra)
 
 
@@ -102,7 +104,7 @@ def json_schema(site_url: str) -> dict:
             "$schema": {"type": "string"},
             "generated": {"type": "string", "format": "date", "description": "Build date."},
             "site_url": {"type": "string", "description": "Base URL of the site."},
-            "languages": {"type": "array", "items": {"enum": list(CODES)}},
+            "languages": {"type": "array", "items": {"enum": list(active().codes)}},
             "webinars": {"type": "array", "items": {"$ref": f"#/$defs/{webinar}"}},
             "experts": {"type": "array", "items": {"$ref": f"#/$defs/{expert}"}},
             "series": {"type": "array", "items": {"$ref": f"#/$defs/{series}"}},
@@ -141,7 +143,7 @@ def open_data(hub: Hub, site_url: str) -> dict:
         "$schema": absolute(site_url, "webinars.schema.json"),
         "generated": hub.today.isoformat(),
         "site_url": absolute(site_url, ""),
-        "languages": list(CODES),
+        "languages": list(active().codes),
         "webinars": [_record(w.data, WEBINAR_COMPUTED, w, hub, site_url) for w in hub.webinars],
         "experts": [_record(e, EXPERT_COMPUTED, key, hub, site_url) for key, e in hub.experts.items()],
         "series": [_record(s, SERIES_COMPUTED, key, hub, site_url) for key, s in hub.series.items()],

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 from xml.sax.saxutils import quoteattr, escape
 
-from ..languages import CODES, DEFAULT_LANGUAGE
+from ..languages import active
 from ..stage import page_language_and_path
 from ..urls import absolute, page_url
 
@@ -44,10 +44,10 @@ def sitemap_lines(site_url: str, pages: Iterable[str]) -> Iterator[str]:
     written = translations(pages)
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
-    for lang in CODES:
+    for lang in active().codes:
         for path in sorted(written):
             languages = written[path]
-            if lang not in languages and DEFAULT_LANGUAGE not in languages:
+            if lang not in languages and active().default not in languages:
                 continue
             yield "  <url>\n"
             yield f"    <loc>{escape(absolute(site_url, page_url(lang, path)))}</loc>\n"
@@ -55,8 +55,8 @@ def sitemap_lines(site_url: str, pages: Iterable[str]) -> Iterator[str]:
                 for alternate in sorted(languages):
                     href = quoteattr(absolute(site_url, page_url(alternate, path)))
                     yield f'    <xhtml:link rel="alternate" hreflang="{alternate}" href={href}/>\n'
-                if DEFAULT_LANGUAGE in languages:
-                    href = quoteattr(absolute(site_url, page_url(DEFAULT_LANGUAGE, path)))
+                if active().default in languages:
+                    href = quoteattr(absolute(site_url, page_url(active().default, path)))
                     yield f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>\n'
             yield "  </url>\n"
     yield "</urlset>\n"

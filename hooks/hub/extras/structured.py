@@ -19,7 +19,7 @@ import re
 from datetime import timedelta
 
 from .. import safe_markdown
-from ..languages import CODES, LANGUAGES
+from ..languages import active
 from ..localize import Formatter, heading
 from ..media import recording_video
 from ..model import WebinarFacts
@@ -32,8 +32,13 @@ SCHEMA = "https://schema.org/"
 ATTENDANCE_MODE = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
                    "in-person": "OfflineEventAttendanceMode"}
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
-OG_LOCALES = {language.code: language.regional_locale for language in LANGUAGES} | {"ar": "ar_AR"}  # Facebook's Arabic
+OG_ARABIC = {"ar": "ar_AR"}  # Facebook's Arabic
 DESCRIPTION_LENGTH = 300
+
+
+def og_locales() -> dict[str, str]:
+    """Open Graph's locale of each language of the build (language_TERRITORY)."""
+    return {language.code: language.regional_locale for language in active().all} | OG_ARABIC
 # The organisation's website: the organizer of every webinar and the publisher of its recordings.
 ORGANISATION_URL = "https://www.wipo.int/"
 
@@ -191,8 +196,8 @@ def social_defaults(lang: str, site_url: str) -> dict:
     return {
         "site_name": f.t("site_name"),
         "description": f.t("site_description"),  # for pages whose front matter has none
-        "locale": OG_LOCALES[lang],
-        "alternates": [OG_LOCALES[code] for code in CODES if code != lang],
+        "locale": og_locales()[lang],
+        "alternates": [og_locales()[code] for code in active().codes if code != lang],
         "image": absolute(site_url, cards.site_card_path(f)),
         "image_alt": cards.site_card_alt(f),
         "width": cards.WIDTH,
