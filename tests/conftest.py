@@ -27,6 +27,28 @@ LANGS = LANGUAGES.codes  # the languages of mkdocs.yml, the default one first
 BUILD_DATE = "2026-06-01"
 
 
+def sample_pages_of(data: Path | None = None) -> dict[str, str]:
+    """``hub.pages.sample_pages`` of the site built from the repository's docs and ``data`` (default: its
+    own webinars/), as the session's sites are: one page of each type, by kind ("webinars", "expert",
+    "upcoming", …), site-relative, in the default language."""
+    import tempfile
+    from datetime import date
+
+    from hub.pages import sample_pages
+
+    today = date.fromisoformat(BUILD_DATE)
+    if data is None:
+        return sample_pages(ROOT, today)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "docs").symlink_to(ROOT / "docs")
+        shutil.copytree(data, Path(folder) / "webinars")
+        return sample_pages(Path(folder), today)
+
+
+# One page of each type of the sites the browser tests visit (real_site, fixture_site), by kind.
+SAMPLES = {"real_site": sample_pages_of(), "fixture_site": sample_pages_of(FIXTURES / "hub")}
+
+
 def make_project(target: Path, data: Path | None = None) -> Path:
     """A copy of the repository's site sources, with ``data`` as its webinars/ folder when given."""
     target.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ import pytest
 from hub.localize import Formatter
 
 from browser_support import ARTIFACTS, PREFIX, is_local, require_axe
-from conftest import LANGS, lang_url
+from conftest import LANGS, SAMPLES, lang_url
 
 pytestmark = pytest.mark.browser
 
@@ -31,19 +31,19 @@ VIMEO = "webinars/2025-11-02-past-date-only/"  # fixture: a Vimeo recording
 UPCOMING = "webinars/2027-03-28-upcoming-across-dst/"  # fixture: 14:00 Europe/Zurich on the day of the DST change
 MISSING = "no-such-page/"
 
-# Each page type: the site it is taken from, its path in English.
-PAGES = {
-    "home": ("real_site", ""),
-    "home-next": ("fixture_site", ""),  # with upcoming webinars: the next one leads the page
-    "webinars": ("real_site", "webinars/"),
-    "past": ("real_site", f"webinars/{PILOT_SLUG}/"),
-    "recording": ("fixture_site", RECORDING),
-    "upcoming": ("fixture_site", UPCOMING),
-    "expert": ("fixture_site", "experts/ada-example/"),
-    "experts": ("fixture_site", "experts/"),
-    "figures": ("real_site", "figures/"),
-    "missing": ("real_site", MISSING),
-}
+# Each page type: the site it is taken from, its path in English (hub.pages.sample_pages: conftest.SAMPLES).
+PAGES = {kind: (site, SAMPLES[site][kind.removesuffix("-next")]) for kind, site in {
+    "home": "real_site",
+    "home-next": "fixture_site",  # with upcoming webinars: the next one leads the page
+    "webinars": "real_site",
+    "past": "real_site",
+    "recording": "fixture_site",
+    "upcoming": "fixture_site",
+    "expert": "fixture_site",
+    "experts": "fixture_site",
+    "figures": "real_site",
+    "missing": "real_site",
+}.items()}
 SCREENSHOT_LANGS = ("ar", "zh", "en")
 SEARCH_FIELD = "input.md-search__input"
 SWITCHER_LINK = "a.md-select__link[hreflang]"

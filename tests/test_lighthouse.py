@@ -15,22 +15,22 @@ import subprocess
 import pytest
 
 from browser_support import ARTIFACTS, CHROMIUM, ROOT, missing, require_chromium, serve
-from conftest import lang_url
+from conftest import SAMPLES, lang_url
 
 pytestmark = pytest.mark.browser
 
 LANGS = ("en", "ar", "zh")
 FORM_FACTORS = ("desktop", "mobile")
-PAGES = {
-    "home": ("real_site", ""),
-    "webinars": ("real_site", "webinars/"),
-    "past": ("real_site", "webinars/2019-12-17-ip-strategy/"),
-    "figures": ("real_site", "figures/"),
-    "recording": ("fixture_site", "webinars/2026-01-15-past-with-recording/"),
-    "upcoming": ("fixture_site", "webinars/2027-03-28-upcoming-across-dst/"),
-    "expert": ("fixture_site", "experts/ada-example/"),
-    "experts": ("fixture_site", "experts/"),
-}  # not the 404 page: Lighthouse refuses to audit a page served with status 404 (test_requests covers it)
+PAGES = {kind: (site, SAMPLES[site][kind]) for kind, site in {  # hub.pages.sample_pages: conftest.SAMPLES
+    "home": "real_site",
+    "webinars": "real_site",
+    "past": "real_site",
+    "figures": "real_site",
+    "recording": "fixture_site",
+    "upcoming": "fixture_site",
+    "expert": "fixture_site",
+    "experts": "fixture_site",
+}.items()}  # not the 404 page: Lighthouse refuses to audit a page served with status 404 (test_requests covers it)
 SCRIPT = ROOT / "tests" / "lighthouse.mjs"
 DESKTOP_PERFORMANCE = 95
 

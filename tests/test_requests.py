@@ -13,25 +13,25 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGS, lang_url
+from conftest import LANGS, SAMPLES, lang_url
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
-PAGES = {
-    "home": ("real_site", ""),
-    "webinars": ("real_site", "webinars/"),
-    "past": ("real_site", "webinars/2019-12-17-ip-strategy/"),
-    "figures": ("real_site", "figures/"),
-    "take-part": ("real_site", "take-part/"),
-    "about": ("real_site", "about/"),
-    "staff-guide": ("real_site", "staff-guide/"),
-    "recording": ("fixture_site", "webinars/2026-01-15-past-with-recording/"),
-    "upcoming": ("fixture_site", "webinars/2027-03-28-upcoming-across-dst/"),
-    "expert": ("fixture_site", "experts/ada-example/"),
-    "experts": ("fixture_site", "experts/"),
-    "missing": ("real_site", "no-such-page/"),
-}
+PAGES = {kind: (site, SAMPLES[site][kind]) for kind, site in {  # hub.pages.sample_pages: conftest.SAMPLES
+    "home": "real_site",
+    "webinars": "real_site",
+    "past": "real_site",
+    "figures": "real_site",
+    "take-part": "real_site",
+    "about": "real_site",
+    "staff-guide": "real_site",
+    "recording": "fixture_site",
+    "upcoming": "fixture_site",
+    "expert": "fixture_site",
+    "experts": "fixture_site",
+    "missing": "real_site",
+}.items()}
 SEARCH_FIELD = "input.md-search__input"
 
 

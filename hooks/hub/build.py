@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from . import pages
 from .catalog import DataError
 from .languages import Languages, use
 from .settings import Settings
@@ -80,13 +81,11 @@ PARALLEL_FROM_PAGES = 350
 
 
 def estimated_pages(settings: Settings) -> int:
-    """The pages a build will write, counted from file names only (nothing is read): a page per language
-    for each webinar and expert and for the two lists (webinars, experts), and each hand-written page
-    (one file per language already). The real data: 132, as many as the pages staged."""
-    data = settings.root / "webinars"
-    people = sum(1 for _ in data.glob("*.yml")) + sum(1 for _ in (data / "experts").glob("*.yml"))
+    """The pages a build will write, counted from file names only (nothing is read): the generated pages
+    of each page type (``hub.pages``: a page per language for each list and each item), and each
+    hand-written page (one file per language already). The real data: 132, as many as the pages staged."""
     written = sum(1 for _ in (settings.root / "docs").rglob("*.md"))
-    return len(settings.languages.codes) * (people + 2) + written
+    return pages.estimated_pages(settings.root, len(settings.languages.codes)) + written
 
 
 def chosen_jobs(settings: Settings, cores: int | None = None) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .pages import reserved_ids
 from .schema import Expert, Series, Webinar
 from .validate import Collector, Problem, build_document
 from .yamlload import LocatedDict, LocatedList, Mark, YamlSyntaxError, load_file
@@ -63,9 +64,9 @@ NOTES = frozenset({"README.md"})
 PLACEHOLDER = ".gitkeep"
 DATA_FOLDERS = ("experts", "series")
 # Ids that would replace a page the hub generates: webinars/<id>/ and experts/<id>/ beside the lists of
-# webinars and experts (webinars/index, experts/index). Hand-written pages of docs/webinars/ and
-# docs/experts/, if any, are added by ``_reserved``.
-RESERVED = frozenset({"index"})
+# webinars and experts (webinars/index, experts/index: the page types of hub.pages). Hand-written pages of
+# docs/webinars/ and docs/experts/, if any, are added by ``_reserved``.
+RESERVED = reserved_ids("webinars") | reserved_ids("experts")
 _KIND_NAMES = {Webinar: "webinar", Expert: "expert", Series: "series"}
 _HOME = {Webinar: "webinars/", Expert: "webinars/experts/", Series: "webinars/series/"}
 
@@ -73,7 +74,7 @@ _HOME = {Webinar: "webinars/", Expert: "webinars/experts/", Series: "webinars/se
 def _reserved(root: Path, folder: str) -> frozenset[str]:
     docs = root / "docs" / folder
     hand_written = {path.name.split(".", 1)[0] for path in docs.iterdir()} if docs.is_dir() else set()
-    return RESERVED | hand_written
+    return reserved_ids(folder) | hand_written
 
 
 def _refuse(problems: list[Problem], source: str, message: str) -> None:

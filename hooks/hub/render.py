@@ -19,6 +19,7 @@ from .extras.calendars import calendar_links
 from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
+from .pages import BY_NAME, PAGE_TYPES
 from .urls import absolute, expert_path, webinar_path
 from .views import (PageContext, expert_card, figures_view, follow_view, lang_attr, time_view, webinar_card,
                     webinar_page)
@@ -86,13 +87,15 @@ class Renderer:
         view = webinar_page(ctx, webinar)
         title = view.card.heading
         description = ctx.f.webinar_line(webinar.data.number, webinar.data.date, webinar.data.language)
-        return GeneratedPage(f"webinars/{slug}", lang, title, description,
-                             self.render("webinar.html", ctx, page=view,
+        kind = BY_NAME["webinar"]
+        return GeneratedPage(kind.stem(slug), lang, title, description,
+                             self.render(kind.template, ctx, page=view,
                                          add=calendar_links(self.hub, webinar, self.site_url, lang)),
                              meta=webinar_meta(ctx, webinar, self.site_url))
 
     def webinar_index(self, lang: str) -> GeneratedPage:
-        ctx = self.context(lang, "webinars/")
+        kind = BY_NAME["webinars"]
+        ctx = self.context(lang, kind.path())
         groups = []
         for year, webinars in _by_year(self.hub):
             series_groups = []
@@ -113,8 +116,8 @@ class Renderer:
             "numbers": [f.number(n) for n in range(len(cards) + 1)],
             "total": len(cards),
         }
-        return GeneratedPage("webinars/index", lang, f.t("webinars_title"), f.t("webinars_description"),
-                             self.render("webinar_index.html", ctx, groups=groups, filters=filters,
+        return GeneratedPage(kind.stem(), lang, f.t("webinars_title"), f.t("webinars_description"),
+                             self.render(kind.template, ctx, groups=groups, filters=filters,
                                          follow=follow_view(ctx, self.site_url)))
 
     def expert(self, lang: str, expert_id: str) -> GeneratedPage:
@@ -126,27 +129,31 @@ class Renderer:
         if expert.photo:
             photo = {"src": ctx.asset(expert.photo.removeprefix("webinars/")), "alt": ctx.text(expert.photo_alt)}
         links = [{"label": link.label, "url": link.url} for link in expert.links]
-        body = self.render("expert.html", ctx, expert=card, bio=ctx.markdown(expert.bio), photo=photo,
+        kind = BY_NAME["expert"]
+        body = self.render(kind.template, ctx, expert=card, bio=ctx.markdown(expert.bio), photo=photo,
                            links=links, webinars=webinars)
-        return GeneratedPage(f"experts/{expert_id}", lang, expert.name,
+        return GeneratedPage(kind.stem(expert_id), lang, expert.name,
                              ctx.f.t("expert_description", name=expert.name), body)
 
     def expert_index(self, lang: str) -> GeneratedPage:
-        ctx = self.context(lang, "experts/")
+        kind = BY_NAME["experts"]
+        ctx = self.context(lang, kind.path())
         experts = [expert_card(ctx, expert_id) for expert_id in self.hub.experts]
         f = ctx.f
-        return GeneratedPage("experts/index", lang, f.t("experts_title"), f.t("experts_description"),
-                             self.render("expert_index.html", ctx, experts=experts),
+        return GeneratedPage(kind.stem(), lang, f.t("experts_title"), f.t("experts_description"),
+                             self.render(kind.template, ctx, experts=experts),
                              meta={} if experts else {"hub_menu": False})  # no tab for an empty page
 
     def pages(self) -> Iterator[GeneratedPage]:
+        """Every generated page of every language: each page type of ``hub.pages``, by its view."""
         for lang in active().codes:
-            yield self.webinar_index(lang)
-            yield self.expert_index(lang)
-            for slug in self.hub.by_slug:
-                yield self.webinar(lang, slug)
-            for expert_id in self.hub.experts:
-                yield self.expert(lang, expert_id)
+            for page_type in PAGE_TYPES:
+                view = getattr(self, page_type.view)
+                if page_type.per_item:
+                    for item in getattr(self.hub, page_type.items):
+                        yield view(lang, item)
+                else:
+                    yield view(lang)
 
     def not_found(self) -> str:
         """Body of the single 404 page: all six languages, absolute links (it is served at any path)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .languages import url_prefix
+from .pages import BY_NAME
 
 
 def base_url(site_url: str) -> str:
@@ -38,7 +39,7 @@ def page_url(lang: str, path: str) -> str:
 
 
 def webinar_path(slug: str) -> str:
-    return f"webinars/{slug}/"
+    return BY_NAME["webinar"].path(slug)
 
 
 def calendar_path(slug: str) -> str:
@@ -47,7 +48,7 @@ def calendar_path(slug: str) -> str:
 
 
 def expert_path(expert_id: str) -> str:
-    return f"experts/{expert_id}/"
+    return BY_NAME["expert"].path(expert_id)
 
 
 def relative(from_url: str, to_url: str) -> str:
