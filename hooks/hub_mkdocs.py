@@ -28,7 +28,7 @@ from mkdocs.utils.meta import get_data
 
 from hub import languages
 from hub.catalog import DataError
-from hub.extras.structured import social_defaults
+from hub.structured import social_defaults
 from hub.localize import Formatter
 from hub.settings import Settings, SettingsError, settings_from
 from hub.urls import absolute_link
@@ -96,7 +96,7 @@ def on_env(env, /, *, config: MkDocsConfig, files):
         "development_agenda": _text(config, "development_agenda"),
         "development_agenda_url": _development_agenda_url(config),
         "not_found": _not_found(config),
-        "social": social_defaults(_language(config), site_url),  # link previews (hub/extras/structured.py)
+        "social": social_defaults(_language(config), site_url),  # link previews (hub/structured.py)
     }
     return env
 

@@ -43,8 +43,7 @@ from hub.extras.sitemap import translations
 from hub.languages import active, read_mkdocs_yml, url_prefix
 from hub.localize import Formatter
 from hub.settings import Settings
-from hub.stage import page_language_and_path
-from hub.urls import absolute, page_url
+from hub.urls import absolute, page_language_and_path, page_url
 
 THEME = Path(__file__).resolve().parent / "zensical" / "theme"
 SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")

@@ -167,7 +167,7 @@ def test_machine_readable_outputs_say_only_what_is_known(real_site):
     import dataclasses
 
     from hub.catalog import load_catalog
-    from hub.extras.structured import event as event_graph
+    from hub.structured import event as event_graph
     from hub.model import build_hub
     from hub.schema import Registration
     from hub.views import PageContext

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.extras.structured import video_ids
+from hub.structured import video_ids
 from hub.media import player_for, recording_video
 
 ID = "dQw4w9WgXcQ"

@@ -71,3 +71,63 @@ def test_relative_links_match_path_arithmetic():
             resolved = posixpath.normpath(posixpath.join(folder, link))
             assert resolved == (posixpath.normpath(target) if target else "."), (page, target, link)
             assert link.endswith("/") == (target == "" or target.endswith("/")), (page, target, link)
+
+
+# The direction of the imports inside the core: the links layer (and the data below it) serves both the
+# pages and the output files; neither imports the other, and nothing imports what assembles it.
+ASSEMBLY = {"site", "build", "preview", "__main__", "scaffold"}  # put the parts together, or are commands
+PAGES = {"views", "render", "stage"}  # the generated pages (stage lays them out beside docs/)
+
+
+def _core_imports(path) -> set[str]:
+    """The hub modules ``path`` imports (``hub.extras`` for any output writer), relative imports resolved."""
+    package = path.parent.relative_to(ROOT / "hooks").as_posix().replace("/", ".")
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(part for part in (base, node.module or "") if part)
+            names = [module] if node.module else [f"{module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        found |= {name for name in names if name == "hub" or name.startswith("hub.")}
+    return found
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    if parts[1:2] == ["extras"]:
+        return "outputs"
+    name = parts[1] if len(parts) > 1 else ""
+    return "assembly" if name in ASSEMBLY else "pages" if name in PAGES else "links and data"
+
+
+ALLOWED = {  # layer -> the layers it may import
+    "links and data": {"links and data"},
+    "pages": {"links and data", "pages"},
+    "outputs": {"links and data", "outputs"},
+    "assembly": {"links and data", "pages", "outputs", "assembly"},
+}
+
+
+def test_imports_run_down_the_layers():
+    wrong = []
+    for path in sorted((ROOT / "hooks" / "hub").rglob("*.py")):
+        module = "hub." + path.relative_to(ROOT / "hooks" / "hub").with_suffix("").as_posix().replace("/", ".")
+        module = module.removesuffix(".__init__")
+        for imported in _core_imports(path):
+            if imported in ("hub", "hub.extras") and _layer(module) == "outputs":
+                continue  # the package itself (extras/__init__ gathers the writers)
+            if _layer(imported) not in ALLOWED[_layer(module)]:
+                wrong.append(f"{module} ({_layer(module)}) imports {imported} ({_layer(imported)})")
+    assert wrong == []
+
+
+def test_the_import_check_sees_a_wrong_import(tmp_path):
+    """The check above reads relative imports as Python does: a writer importing the pages is caught."""
+    extras = ROOT / "hooks" / "hub" / "extras" / "sitemap.py"
+    assert "hub.urls" in _core_imports(extras)
+    assert _layer("hub.extras.sitemap") == "outputs" and _layer("hub.stage") == "pages"
+    assert "pages" not in ALLOWED["outputs"] and "outputs" not in ALLOWED["pages"]

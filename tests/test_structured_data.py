@@ -328,7 +328,7 @@ def test_cancelled_and_postponed_status():
 
     from conftest import FIXTURES
     from hub.catalog import load_catalog
-    from hub.extras.structured import event
+    from hub.structured import event
     from hub.localize import Formatter
     from hub.model import build_hub
     from hub.views import PageContext
@@ -359,7 +359,7 @@ def test_video_thumbnail_without_a_host_still_is_the_card():
     from conftest import FIXTURES
     from hub.catalog import load_catalog
     from hub.extras import cards
-    from hub.extras.structured import event
+    from hub.structured import event
     from hub.localize import Formatter
     from hub.model import build_hub
     from hub.views import PageContext

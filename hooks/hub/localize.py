@@ -53,6 +53,11 @@ def pick(texts: Mapping[str, str] | None, page_lang: str, delivery_lang: str | N
     return None
 
 
+def webinar_title(webinar, lang: str) -> Shown:
+    """A webinar's title in ``lang``, with the hub's fallback (delivery language, English, any)."""
+    return pick(webinar.data.title, lang, webinar.data.language)
+
+
 FRENCH_SPACE_BEFORE = re.compile(r" (?=[:;!?»])| (?<=« )")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,6 +29,19 @@ def build_date(environ: dict[str, str] | None = None, now: datetime | None = Non
     if environ.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), timezone.utc).date()
     return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).date()
+
+
+DEFAULT_DURATION = 60  # minutes, when the data gives none (the calendars' DESCRIPTION says so)
+
+
+def event_end(start: datetime, minutes: int) -> datetime:
+    """The end, ``minutes`` of real time after ``start`` (aware datetimes add wall-clock time: a webinar
+    across the autumn change would last an hour more). In the zone, unless that local time happens
+    twice (the hour the clocks go back), where clients disagree on which one is meant: then in UTC."""
+    end = (start.astimezone(timezone.utc) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
+    if end.replace(fold=1 - end.fold).utcoffset() != end.utcoffset():
+        return end.astimezone(timezone.utc)
+    return end
 
 
 def exact(figure: int | Approximate | None) -> int | None:

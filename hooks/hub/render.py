@@ -15,8 +15,8 @@ from typing import Iterator
 import jinja2
 
 from .languages import active, url_prefix
-from .extras.calendars import calendar_links
-from .extras.structured import webinar_meta
+from .calendar_links import calendar_links
+from .structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
 from .pages import BY_NAME, PAGE_TYPES

@@ -11,19 +11,8 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from .languages import active
 from .render import Renderer, expand_markers
-
-
-def page_language_and_path(relative: PurePosixPath) -> tuple[str, str]:
-    """Language and directory URL of a hand-written page, e.g. ``about.fr.md`` → ``("fr", "about/")``."""
-    stem, lang = relative.stem, active().default
-    if "." in stem and stem.rsplit(".", 1)[1] in active().codes:
-        stem, lang = stem.rsplit(".", 1)
-    parts = [*relative.parent.parts, stem]
-    if parts[-1] in ("index", "README"):
-        parts.pop()
-    return lang, "".join(f"{part}/" for part in parts)
+from .urls import page_language_and_path
 
 
 def planned_files(root: Path, renderer: Renderer) -> Iterator[tuple[str, bytes]]:

@@ -1,14 +1,17 @@
-"""Where each generated page lives, and links between pages that survive a site under a sub-path.
+"""The links layer: where each page lives, and links between pages that survive a site under a sub-path.
 
-Links are written relative to the page that holds them, so the site works at the root of a domain and
-under a GitHub Pages project path alike.
+Used by the pages (``views``, ``render``) and by the output files (``extras/``) alike, and importing
+neither (``tests/test_pipeline.py`` checks the direction of every import). Links are written relative
+to the page that holds them, so the site works at the root of a domain and under a GitHub Pages
+project path alike; the output files use absolute URLs under the configured ``site_url``.
 """
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from .languages import url_prefix
+from .languages import active, url_prefix
 from .pages import BY_NAME
 
 
@@ -36,6 +39,27 @@ def absolute_link(site_url: str, link: str) -> str:
 def page_url(lang: str, path: str) -> str:
     """Directory-style URL of a page, e.g. ``fr/webinars/slug/`` (``""`` for the English home)."""
     return url_prefix(lang) + path
+
+
+def page_urls(site_url: str, path: str) -> dict[str, str]:
+    """Absolute URL of one page in every language."""
+    return {code: absolute(site_url, page_url(code, path)) for code in active().codes}
+
+
+def webinar_url(site_url: str, webinar, lang: str) -> str:
+    """Absolute URL of a webinar's page in ``lang``."""
+    return absolute(site_url, page_url(lang, webinar_path(webinar.slug)))
+
+
+def page_language_and_path(relative: PurePosixPath) -> tuple[str, str]:
+    """Language and directory URL of a docs page, e.g. ``about.fr.md`` → ``("fr", "about/")``."""
+    stem, lang = relative.stem, active().default
+    if "." in stem and stem.rsplit(".", 1)[1] in active().codes:
+        stem, lang = stem.rsplit(".", 1)
+    parts = [*relative.parent.parts, stem]
+    if parts[-1] in ("index", "README"):
+        parts.pop()
+    return lang, "".join(f"{part}/" for part in parts)
 
 
 def webinar_path(slug: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from . import safe_markdown
 from .charts import grouped_bars
-from .extras.calendars import feed_links
+from .calendar_links import feed_links
 from .figures import all_series_figures
 from .languages import active, url_prefix
 from .localize import Formatter, Shown, heading, pick, roman

@@ -21,11 +21,11 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from ..languages import active
 from ..localize import Formatter
-from ..model import Hub, WebinarFacts
+from ..model import DEFAULT_DURATION, Hub, WebinarFacts, event_end as _end
+from ..calendar_links import CalendarLinks, FeedLinks, calendar_links, feed_links, webcal_url  # noqa: F401
 from .common import absolute, announced, build_time, calendar_path, midnight, site_host, title, webinar_url
 
 EPOCH = date(2019, 1, 1)
-DEFAULT_DURATION = 60  # minutes, when the data gives none (said in the event's DESCRIPTION)
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
 
@@ -67,16 +67,6 @@ def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
         notes.append(f"Recording: {data.recording.url}")
     item.add("description", "\n".join([url, *notes]))
     return item
-
-
-def _end(start: datetime, minutes: int) -> datetime:
-    """The end, ``minutes`` of real time after ``start`` (aware datetimes add wall-clock time: a webinar
-    across the autumn change would last an hour more). In the zone, unless that local time happens
-    twice (the hour the clocks go back), where clients disagree on which one is meant: then in UTC."""
-    end = (start.astimezone(timezone.utc) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
-    if end.replace(fold=1 - end.fold).utcoffset() != end.utcoffset():
-        return end.astimezone(timezone.utc)
-    return end
 
 
 def _head(site_url: str, name: str | None) -> Calendar:
@@ -286,97 +276,3 @@ def write_calendars(hub: Hub, site_dir: Path, site_url: str) -> None:
 
 
 # Links for the pages (view data; the templates decide where they go) ----------------------------------
-
-GOOGLE = "https://calendar.google.com/calendar/render"
-OUTLOOK = "https://outlook.live.com/calendar/0/action/compose"  # Outlook.com; OFFICE: Microsoft 365 accounts
-OFFICE = "https://outlook.office.com/calendar/0/action/compose"
-
-
-def webcal_url(site_url: str, path: str = "webinars.ics") -> str | None:
-    """The ``webcal://`` form of a calendar's address (calendar apps subscribe on a click), or None
-    when the site has no absolute http(s) address (no SITE_URL: nothing to subscribe to)."""
-    address = absolute(site_url, path)
-    scheme, _, rest = address.partition("://")
-    return f"webcal://{rest}" if scheme in ("http", "https") and rest else None
-
-
-@dataclass(frozen=True)
-class FeedLinks:
-    """Where a reader subscribes to the feed of every webinar: the https:// address (to paste into any
-    app), its webcal:// form (opens the calendar app), and the subscribe pages of Google Calendar,
-    Outlook.com and Microsoft 365. None of them without an absolute site address (SITE_URL)."""
-
-    ics: str
-    webcal: str
-    google: str
-    outlook: str
-    office: str
-
-
-def feed_links(site_url: str, name: str | None = None) -> FeedLinks | None:
-    """The subscribe links of ``webinars.ics``; ``name`` is the calendar's name for Outlook (default: the
-    feed's own name, X-WR-CALNAME)."""
-    webcal = webcal_url(site_url)
-    if webcal is None:
-        return None
-    ics = absolute(site_url, "webinars.ics")
-    name = name or Formatter(active().default).t("webinars_title")
-    subscribe = urlencode({"url": ics, "name": name}, quote_via=quote)
-    return FeedLinks(
-        ics=ics,
-        webcal=webcal,
-        google=f"{GOOGLE}?{urlencode({'cid': webcal}, quote_via=quote)}",
-        outlook=f"https://outlook.live.com/calendar/0/addfromweb?{subscribe}",
-        office=f"https://outlook.office.com/calendar/0/addfromweb?{subscribe}",
-    )
-
-
-@dataclass(frozen=True)
-class CalendarLinks:
-    """Where a reader can take one webinar into a calendar: the .ics file (any app), its webcal:// form,
-    and the "add an event" forms of Google Calendar, Outlook.com and Microsoft 365 (plain links: no
-    script, nothing sent until the reader saves the event)."""
-
-    ics: str
-    webcal: str | None
-    google: str
-    outlook: str
-    office: str
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-def calendar_links(hub: Hub, webinar: WebinarFacts, site_url: str, lang: str) -> CalendarLinks | None:
-    """The links of one webinar for a page in ``lang``; None for a past or cancelled webinar (nothing
-    to add). Times are in UTC, so that every service shows the reader's own time; a webinar with a date
-    only is an all-day event."""
-    if not webinar.upcoming or webinar.data.status == "cancelled":
-        return None
-    shown = title(webinar, lang).text
-    page = webinar_url(site_url, webinar, lang)
-    if webinar.starts_at is not None:
-        start = webinar.starts_at
-        end = _end(start, webinar.data.duration or DEFAULT_DURATION)
-        google_dates = f"{_stamp(start)}/{_stamp(end)}"
-        outlook_times = {"startdt": start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                         "enddt": end.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
-        google_zone = {"ctz": webinar.data.timezone}
-    else:
-        day, following = webinar.data.date, webinar.data.date + timedelta(days=1)
-        google_dates = f"{day:%Y%m%d}/{following:%Y%m%d}"
-        outlook_times = {"startdt": day.isoformat(), "enddt": following.isoformat(), "allday": "true"}
-        google_zone = {}
-    google = {"action": "TEMPLATE", "text": shown, "dates": google_dates, "details": page, "location": page,
-              **google_zone}
-    outlook = {"path": "/calendar/action/compose", "rru": "addevent", "subject": shown, **outlook_times,
-               "body": page, "location": page}
-    path = calendar_path(webinar)
-    return CalendarLinks(
-        ics=absolute(site_url, path),
-        webcal=webcal_url(site_url, path),
-        google=f"{GOOGLE}?{urlencode(google, quote_via=quote)}",
-        outlook=f"{OUTLOOK}?{urlencode(outlook, quote_via=quote)}",
-        office=f"{OFFICE}?{urlencode(outlook, quote_via=quote)}",
-    )

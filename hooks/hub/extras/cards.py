@@ -22,7 +22,6 @@ drawn is taken from ``.cache/cards/`` instead of being drawn again (``./hub serv
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import unicodedata
@@ -32,84 +31,17 @@ from io import BytesIO
 from pathlib import Path
 
 from ..languages import active
-from ..localize import Formatter, Shown, heading, pick
-from ..model import Hub, WebinarFacts
-from .common import title as webinar_title
+from ..localize import Formatter
+from ..model import Hub
+from ..previews import (  # noqa: F401  (what a card shows and its address: the links layer's; here too for the tests)
+    CARD_VERSION, FOLDER, HEIGHT, OWN_CARDS, WIDTH, Card, _engine, _layout_engine, card_for, has_own_card,
+    site_card, site_card_alt, site_card_path, webinar_card, webinar_card_path,
+)
 
-WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
-OWN_CARDS = 6  # the next scheduled webinars with a card of their own (a series announces a few at a time)
-CARD_VERSION = "2"  # change when the drawing changes: every card gets a new name
-FOLDER = "cards"
 # The site's palette (overrides/assets/stylesheets/hub.css), on white: header blue (11.6:1) for the band
 # and the title, link blue (8.3:1) for the series and the date, secondary grey (7.6:1) for the site's name.
 INK, BLUE, GREY, WHITE = (0x17, 0x3B, 0x63), (0x1D, 0x4F, 0x82), (0x4B, 0x55, 0x63), (255, 255, 255)
-
-
-@dataclass(frozen=True)
-class Card:
-    """What one card shows, each text with the language it is in."""
-
-    lang: str  # the page's language: the card's direction
-    kicker: Shown | None  # the series
-    title: Shown
-    date: Shown
-    site: Shown
-
-    def key(self) -> str:
-        parts = [CARD_VERSION, _engine(), self.lang]
-        for text in (self.kicker, self.title, self.date, self.site):
-            parts += [text.lang, text.text] if text else ["", ""]
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
-
-    def alt(self) -> str:
-        """The card's text alternative: what it shows, in reading order."""
-        return " — ".join(text.text for text in (self.kicker, self.title, self.date, self.site) if text and text.text)
-
-    def path(self, name: str) -> str:
-        """Site-relative path, e.g. ``cards/2019-09-18-new-tools.ar.1a2b3c4d5e6f7a8b.png``."""
-        return f"{FOLDER}/{name}.{self.lang}.{self.key()}.png"
-
-
-def webinar_card(hub: Hub, f: Formatter, webinar: WebinarFacts) -> Card:
-    data = webinar.data
-    series = hub.series.get(data.series)
-    title = webinar_title(webinar, f.code)
-    kicker = pick(series.title, f.code) if series else None
-    return Card(f.code, kicker, Shown(heading(data.number, title.text), title.lang), Shown(f.date(data.date), f.code),
-                Shown(f.t("site_name"), f.code))
-
-
-def site_card(f: Formatter) -> Card:
-    """The card of every page that is not a webinar's: the site's name and what it is."""
-    return Card(f.code, None, Shown(f.t("site_name"), f.code), Shown(f.t("organisation_name"), f.code),
-                Shown("", f.code))
-
-
-def has_own_card(hub: Hub, webinar: WebinarFacts) -> bool:
-    """One of the next ``OWN_CARDS`` scheduled webinars has a card of its own; every other page shows
-    the site's."""
-    return any(w is webinar for w in hub.scheduled[:OWN_CARDS])
-
-
-def card_for(hub: Hub, f: Formatter, webinar: WebinarFacts) -> tuple[Card, str]:
-    """The card a webinar's page shows, with the name its file is made from."""
-    if has_own_card(hub, webinar):
-        return webinar_card(hub, f, webinar), webinar.slug
-    return site_card(f), "site"
-
-
-def webinar_card_path(hub: Hub, f: Formatter, webinar: WebinarFacts) -> str:
-    card, name = card_for(hub, f, webinar)
-    return card.path(name)
-
-
-def site_card_path(f: Formatter) -> str:
-    return site_card(f).path("site")
-
-
-def site_card_alt(f: Formatter) -> str:
-    return site_card(f).alt()
 
 
 def write_cards(hub: Hub, site_dir: Path) -> dict[str, int]:
@@ -258,21 +190,6 @@ def _font(kind: str, size: int, bold: bool):
             for axis in font.get_variation_axes()}
     font.set_variation_by_axes([100 if "idth" in name else (700 if bold else 400) for name in axes])
     return font
-
-
-@lru_cache(maxsize=None)
-def _layout_engine():
-    from PIL import ImageFont, features
-
-    if os.environ.get("HUB_CARDS_LAYOUT") == "basic" or not features.check("raqm"):  # the former for tests
-        return ImageFont.Layout.BASIC
-    return ImageFont.Layout.RAQM
-
-
-def _engine() -> str:
-    from PIL import ImageFont
-
-    return "raqm" if _layout_engine() == ImageFont.Layout.RAQM else "basic"
 
 
 def _is_arabic(char: str) -> bool:

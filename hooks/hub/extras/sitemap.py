@@ -21,8 +21,7 @@ from typing import Iterable, Iterator
 from xml.sax.saxutils import quoteattr, escape
 
 from ..languages import active
-from ..stage import page_language_and_path
-from ..urls import absolute, page_url
+from ..urls import absolute, page_language_and_path, page_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"

@@ -18,14 +18,13 @@ import json
 import re
 from datetime import timedelta
 
-from .. import safe_markdown
-from ..languages import active
-from ..localize import Formatter, heading
-from ..media import recording_video
-from ..model import WebinarFacts
-from ..urls import expert_path
-from . import cards
-from .common import absolute, page_urls
+from . import previews as cards  # the card each page links to (the drawing is extras/cards.py's)
+from . import safe_markdown
+from .languages import active
+from .localize import Formatter, heading
+from .media import recording_video
+from .model import WebinarFacts
+from .urls import absolute, expert_path, page_urls
 
 SCHEMA = "https://schema.org/"
 # schema.org's values for the data's format and status; EventMovedOnline has no counterpart in the data.
