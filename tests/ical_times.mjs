@@ -1,7 +1,9 @@
 // Read .ics files with Mozilla's ical.js (the parser of Thunderbird) and print, as JSON, each event's
 // start and end as ical.js understands them: a UTC instant for a timed event (through the VTIMEZONE
-// the file carries), the date for an all-day event.
-//   node tests/ical_times.mjs FILE.ics ...   →   {"FILE.ics": [{"uid", "tzid", "start", "end"}, ...], ...}
+// the file carries, if any), the date for an all-day event; and the zone ical.js reads each in ("UTC",
+// "floating", a TZID).
+//   node tests/ical_times.mjs FILE.ics ...
+//   →   {"FILE.ics": [{"uid", "tzid", "start", "end", "startZone", "endZone"}, ...], ...}
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 
@@ -20,6 +22,8 @@ for (const file of process.argv.slice(2)) {
       tzid: component.getFirstProperty("dtstart").getParameter("tzid") ?? null,
       start: instant(event.startDate),
       end: instant(event.endDate),
+      startZone: event.startDate.zone?.tzid ?? null,
+      endZone: event.endDate.zone?.tzid ?? null,
     };
   });
 }
