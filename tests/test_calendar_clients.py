@@ -178,6 +178,77 @@ def test_every_timed_event_is_read_in_utc_not_as_a_floating_time(zone_calendars)
         assert f"Time: {webinar.starts_at:%Y-%m-%d %H:%M} {webinar.data.timezone}" in str(event["DESCRIPTION"])
 
 
+# The reminder in the event's language, as Babel gives CLDR's phrase (typed here, not computed).
+IN_30_MINUTES = {"ar": "خلال 30 دقيقة", "en": "in 30 minutes", "es": "dentro de 30 minutos", "fr": "dans 30 minutes",
+                 "ru": "через 30 минут", "zh": "30分钟后"}
+
+
+def read_alarms(files: list[Path]) -> dict[str, dict[str, dict[str, list[tuple[str, str, str]]]]]:
+    """parser → file name → uid → [(action, the UTC instant the alarm goes off, description)], as each
+    parser works the instant out from the trigger (ical.js and icalendar themselves; vobject gives the
+    trigger, added here to the start or the end it is related to)."""
+    by_ical_js = read_ical_js(files)
+    result: dict = {"ical.js": {}, "vobject": {}, "icalendar": {}}
+    for path in files:
+        result["ical.js"][path.name] = {
+            uid: [(a["action"], a["fires"], a["description"]) for a in e["alarms"]]
+            for uid, e in by_ical_js[path.as_posix()].items()}
+        vobject_alarms = {}
+        vars(vobject.icalendar)["__tzidMap"].clear()
+        for event in vobject.readOne(path.read_text(encoding="utf-8")).contents.get("vevent", []):
+            found = []
+            for alarm in event.contents.get("valarm", []):
+                trigger = alarm.trigger
+                related = event.dtend if trigger.params.get("RELATED") == ["END"] else event.dtstart
+                found.append((alarm.action.value, _read_value(related.value + trigger.value), alarm.description.value))
+            vobject_alarms[event.uid.value] = found
+        result["vobject"][path.name] = vobject_alarms
+        result["icalendar"][path.name] = {
+            str(event["UID"]): [(str(t.alarm["ACTION"]), _read_value(t.trigger), str(t.alarm["DESCRIPTION"]))
+                                for t in event.alarms.times]
+            for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    return result
+
+
+def expected_alarms(hub, files: list[Path]) -> dict[str, dict[str, list[tuple[str, str, str]]]]:
+    """A webinar's own file reminds 30 minutes before the start, while the webinar is scheduled and to
+    come with a known start; the feed and every other file carry no alarm."""
+    result = {}
+    for path in files:
+        result[path.name] = {}
+        for webinar in hub.webinars:
+            if path.name not in ("webinars.ics", f"{webinar.slug}.ics"):
+                continue
+            alarms = []
+            if path.name != "webinars.ics" and webinar.upcoming and webinar.data.status == "scheduled" \
+                    and webinar.starts_at is not None:
+                lang = webinar.data.language
+                fires = _iso(webinar.starts_at - timedelta(minutes=30))
+                alarms.append(("DISPLAY", fires, f"{webinar.data.title[lang]}\n{IN_30_MINUTES[lang]}"))
+            result[path.name][f"{webinar.slug}@{HOST}"] = alarms
+    return result
+
+
+def test_a_webinar_to_come_reminds_30_minutes_before_in_its_own_file_in_every_client(zone_calendars):
+    hub, files = zone_calendars
+    want = expected_alarms(hub, files)
+    for parser, found in read_alarms(files).items():
+        assert found == want, parser
+    reminding = [name for name, events in want.items() for alarms in events.values() if alarms]
+    assert len(reminding) == len(BY_HAND) - 1  # all but the webinar of 2019, past on the build date
+    assert "webinars.ics" not in reminding
+
+
+def test_the_reminders_of_the_built_fixture_site_speak_the_events_language(fixture_site, tmp_path):
+    files = sorted(fixture_site.rglob("*.ics"))
+    hub = _hub(FIXTURES / "hub", tmp_path)
+    want = expected_alarms(hub, files)
+    for parser, found in read_alarms(files).items():
+        assert found == want, parser
+    descriptions = {a[2].splitlines()[-1] for events in want.values() for alarms in events.values() for a in alarms}
+    assert descriptions == {"dans 30 minutes", "dentro de 30 minutos"}  # the French and the Spanish webinar
+
+
 def test_calendar_links_for_an_upcoming_webinar(zone_calendars):
     from urllib.parse import parse_qs, urlsplit
 

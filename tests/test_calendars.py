@@ -138,3 +138,30 @@ def test_past_webinars_keep_their_sequence():
 
     early, late = _hub(date(2026, 6, 1)), _hub(date(2027, 1, 1))
     assert sequence(early, early.by_slug[RECORDED]) == sequence(late, late.by_slug[RECORDED])
+
+
+def test_a_reminder_only_for_a_scheduled_webinar_to_come_with_a_start_time():
+    from datetime import time
+
+    from hub.extras.calendars import event
+
+    hub = _hub(date(2026, 6, 1))
+    [alarm] = event(hub, hub.by_slug[DST], SITE_URL, reminder=True).walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY" and alarm.decoded("TRIGGER") == -timedelta(minutes=30)
+    assert event(hub, hub.by_slug[DST], SITE_URL).walk("VALARM") == []  # the feed's copy
+    for changes in ({"status": "cancelled"}, {"status": "postponed"}, {"start": None, "timezone": None}):
+        changed = _hub(date(2026, 6, 1), **changes)
+        assert event(changed, changed.by_slug[DST], SITE_URL, reminder=True).walk("VALARM") == [], changes
+    past = _hub(date(2027, 3, 29))
+    assert event(past, past.by_slug[DST], SITE_URL, reminder=True).walk("VALARM") == []
+    today = _hub(date(2027, 3, 28), start=time(14, 0))  # upcoming until the day is over
+    assert len(event(today, today.by_slug[DST], SITE_URL, reminder=True).walk("VALARM")) == 1
+
+
+def test_the_reminder_speaks_the_webinars_language():
+    from hub.extras.calendars import event
+
+    for lang, phrase in (("ar", "خلال 30 دقيقة"), ("zh", "30分钟后"), ("ru", "через 30 минут")):
+        hub = _hub(date(2026, 6, 1), language=lang, title={lang: "T"})
+        [alarm] = event(hub, hub.by_slug[DST], SITE_URL, reminder=True).walk("VALARM")
+        assert str(alarm["DESCRIPTION"]) == f"T\n{phrase}"

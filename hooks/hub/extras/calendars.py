@@ -7,6 +7,9 @@ build date, or to the webinar's date once it is past. It never decreases from on
 so a time changed before a webinar reaches subscribers with a higher SEQUENCE, and two builds of the
 same data on the same date are byte-identical. Past webinars keep a frozen SEQUENCE.
 
+A webinar's own file carries a reminder (VALARM) while the webinar is scheduled and to come: who downloads
+it means to attend. The feed carries none: a subscriber to every webinar did not ask to be alerted to each.
+
 Times are written in UTC (``DTSTART:20270328T120000Z``, RFC 5545 §3.3.5 form 2), with no VTIMEZONE:
 every webinar is a one-off event, so the instant is all a client needs, and a UTC time leaves it no
 definition of a zone to read (ical.js and vobject misread the multi-valued RDATEs of the VTIMEZONEs
@@ -21,7 +24,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from icalendar import Calendar, Event
+import babel.dates
+from icalendar import Alarm, Calendar, Event
 
 from ..languages import DEFAULT_LANGUAGE
 from ..localize import Formatter
@@ -31,13 +35,22 @@ from .common import absolute, announced, build_time, calendar_path, midnight, si
 EPOCH = date(2019, 1, 1)
 DEFAULT_DURATION = 60  # minutes, when the data gives none (said in the event's DESCRIPTION)
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+REMINDER = timedelta(minutes=30)  # before the start: time to open the page and the link to join
 
 
 def sequence(hub: Hub, webinar: WebinarFacts) -> int:
     return max(0, (announced(hub, webinar) - EPOCH).days)
 
 
-def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
+def reminds(webinar: WebinarFacts) -> bool:
+    """Whether a reminder is worth giving: a webinar to come, neither cancelled nor postponed (its time
+    no longer holds), whose start time is known."""
+    return webinar.upcoming and webinar.data.status == "scheduled" and webinar.starts_at is not None
+
+
+def event(hub: Hub, webinar: WebinarFacts, site_url: str, *, reminder: bool = False) -> Event:
+    """The webinar's VEVENT; with ``reminder``, and when it ``reminds``, a display alarm before the start
+    in the event's language (the CLDR phrase "in 30 minutes", from Babel)."""
     data = webinar.data
     # The event speaks the webinar's own language, as its attendees do (English when not stated).
     lang = data.language or DEFAULT_LANGUAGE
@@ -71,6 +84,13 @@ def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
     if data.recording:
         notes.append(f"Recording: {data.recording.url}")
     item.add("description", "\n".join([url, *notes]))
+    if reminder and reminds(webinar):
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", -REMINDER)  # related to the start
+        when = babel.dates.format_timedelta(REMINDER, add_direction=True, locale=Formatter(shown.lang).locale)
+        alarm.add("description", f"{shown.text}\n{when}")
+        item.add_component(alarm)
     return item
 
 
@@ -107,13 +127,15 @@ def _head_ical(site_url: str, name: str | None) -> bytes:
 
 
 def write_calendars(hub: Hub, site_dir: Path, site_url: str) -> None:
-    """One file per webinar and the feed of all; each event is serialized once for both."""
+    """One file per webinar and the feed of all; each event is serialized once for both, and once more
+    with its reminder for its own file when it ``reminds``."""
     events = {w.slug: event(hub, w, site_url).to_ical() for w in hub.webinars}
     head = _head_ical(site_url, None)
     for webinar in hub.webinars:
         path = site_dir / calendar_path(webinar)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_calendar_ical(head, [events[webinar.slug]]))
+        own = event(hub, webinar, site_url, reminder=True).to_ical() if reminds(webinar) else events[webinar.slug]
+        path.write_bytes(_calendar_ical(head, [own]))
     name = Formatter(DEFAULT_LANGUAGE).t("webinars_title")
     feed = _calendar_ical(_head_ical(site_url, name), [events[w.slug] for w in hub.webinars])
     (site_dir / "webinars.ics").write_bytes(feed)
