@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -85,13 +86,21 @@ def event(hub: Hub, webinar: WebinarFacts, site_url: str, *, reminder: bool = Fa
         notes.append(f"Recording: {data.recording.url}")
     item.add("description", "\n".join([url, *notes]))
     if reminder and reminds(webinar):
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", -REMINDER)  # related to the start
-        when = babel.dates.format_timedelta(REMINDER, add_direction=True, locale=Formatter(shown.lang).locale)
-        alarm.add("description", f"{shown.text}\n{when}")
-        item.add_component(alarm)
+        item.add_component(_alarm(shown.text, shown.lang))
     return item
+
+
+def _alarm(text: str, lang: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -REMINDER)  # related to the start
+    alarm.add("description", f"{text}\n{_in_advance(lang)}")
+    return alarm
+
+
+@lru_cache(maxsize=None)
+def _in_advance(lang: str) -> str:
+    return babel.dates.format_timedelta(REMINDER, add_direction=True, locale=Formatter(lang).locale)
 
 
 def _times(webinar: WebinarFacts) -> tuple[datetime, datetime]:
