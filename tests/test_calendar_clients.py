@@ -1,9 +1,10 @@
 """Every .ics the build writes reads to the same instants in three clients' parsers (issue #12).
 
 Mozilla's ical.js (Thunderbird's parser, run with node), vobject and icalendar each read the events
-through the VTIMEZONE the file carries (icalendar with ``to_tz(lookup_tzid=False)``: not its own copy
-of the zone), and must give the UTC start and end that the data means, across changes of the clocks
-in both hemispheres, in a zone without summer time, and in zones that follow no yearly rule.
+and must give the UTC start and end that the data means, across changes of the clocks in both
+hemispheres, in a zone without summer time, and in zones that follow no yearly rule. The times are
+written in UTC (no VTIMEZONE: hub/extras/calendars.py says why); a TZID the files carried would be read
+through the file's own VTIMEZONE (icalendar with ``to_tz(lookup_tzid=False)``), as a client does.
 """
 
 from __future__ import annotations
@@ -92,8 +93,7 @@ def read_ical_js(files: list[Path]) -> dict[str, dict[str, tuple[str, str]]]:
                 "`./hub test` does as root), then `./hub test` runs `npm ci`.")
     result = subprocess.run([node, str(NODE_SCRIPT), *map(str, files)], capture_output=True, text=True,
                             cwd=ROOT, check=True)
-    return {Path(name).as_posix(): {e["uid"]: (e["start"], e["end"]) for e in events}
-            for name, events in json.loads(result.stdout).items()}
+    return {Path(name).as_posix(): {e["uid"]: e for e in events} for name, events in json.loads(result.stdout).items()}
 
 
 def _read_value(value) -> str:
@@ -134,8 +134,8 @@ def check_all(files: list[Path], hub) -> int:
     by_ical_js = read_ical_js(files)
     checked = 0
     for path in files:
-        for parser, found in (("ical.js", by_ical_js[path.as_posix()]), ("vobject", read_vobject(path)),
-                              ("icalendar", read_icalendar(path))):
+        by_js = {uid: (e["start"], e["end"]) for uid, e in by_ical_js[path.as_posix()].items()}
+        for parser, found in (("ical.js", by_js), ("vobject", read_vobject(path)), ("icalendar", read_icalendar(path))):
             assert found, (parser, path)
             for uid, times in found.items():
                 assert times == want[uid], f"{parser} reads {uid} in {path.name} as {times}, not {want[uid]}"
@@ -162,36 +162,91 @@ def test_every_calendar_of_the_built_fixture_site_reads_the_same(fixture_site, t
     assert check_all(files, hub) > 0
 
 
-def test_the_time_zones_are_yearly_rules_with_no_multi_valued_rdate(zone_calendars):
-    _, files = zone_calendars
-    text = (files[0].parent.parent / "webinars.ics").read_text(encoding="utf-8")
-    unfolded = text.replace("\r\n ", "")
-    assert not [line for line in unfolded.splitlines() if line.startswith("RDATE") and "," in line]
-    calendar = Calendar.from_ical(text)
-    zurich = next(z for z in calendar.walk("VTIMEZONE") if z["TZID"] == "Europe/Zurich")
-    rules = sorted(str(part["RRULE"].to_ical().decode()) for part in zurich.subcomponents)
-    assert rules == ["FREQ=YEARLY;UNTIL=20320328T010000Z;BYDAY=-1SU;BYMONTH=3",
-                     "FREQ=YEARLY;UNTIL=20321031T010000Z;BYDAY=-1SU;BYMONTH=10"]
-    # onsets in the local time before the change (RFC 5545): 02:00 CET in spring, 03:00 CEST in autumn
-    onsets = sorted(part.decoded("DTSTART").strftime("%m-%d %H:%M") for part in zurich.subcomponents)
-    assert onsets == ["03-25 02:00", "10-28 03:00"]  # 2018, the year before the first webinar
-    tokyo = next(z for z in calendar.walk("VTIMEZONE") if z["TZID"] == "Asia/Tokyo")
-    assert len(tokyo.subcomponents) == 1 and "RRULE" not in tokyo.subcomponents[0]
+def test_every_timed_event_is_read_in_utc_not_as_a_floating_time(zone_calendars):
+    """ical.js reads each start and end of a timed event in its UTC zone (a floating time would be shown
+    at the same clock time in every zone); the event's own zone is named in its description."""
+    hub, files = zone_calendars
+    by_ical_js = read_ical_js(files)
+    timed = {f"{w.slug}@{HOST}": w for w in hub.webinars if w.starts_at is not None}
+    zones = [(e["startZone"], e["endZone"]) for path in files
+             for uid, e in by_ical_js[path.as_posix()].items() if uid in timed]
+    assert len(zones) == 2 * len(timed)  # each event in its own file and in the feed
+    assert set(zones) == {("UTC", "UTC")}
+    feed = Calendar.from_ical((files[0].parent.parent / "webinars.ics").read_bytes())
+    for event in feed.walk("VEVENT"):
+        webinar = timed[str(event["UID"])]
+        assert f"Time: {webinar.starts_at:%Y-%m-%d %H:%M} {webinar.data.timezone}" in str(event["DESCRIPTION"])
 
 
-def test_every_file_carries_the_same_definition_of_a_zone(zone_calendars):
-    """Over the years of the whole hub, so that a client keeping the first definition it meets of a
-    TZID (vobject) reads every later file right."""
-    _, files = zone_calendars
+# The reminder in the event's language, as Babel gives CLDR's phrase (typed here, not computed).
+IN_30_MINUTES = {"ar": "خلال 30 دقيقة", "en": "in 30 minutes", "es": "dentro de 30 minutos", "fr": "dans 30 minutes",
+                 "ru": "через 30 минут", "zh": "30分钟后"}
 
-    def zurich(path: Path) -> bytes:
-        text = path.read_bytes()
-        start = text.index(b"BEGIN:VTIMEZONE\r\nTZID:Europe/Zurich")
-        return text[start:text.index(b"END:VTIMEZONE", start)]
 
-    single = next(p for p in files if p.name == "2027-03-28-zurich-spring.ics")
-    feed = next(p for p in files if p.name == "webinars.ics")
-    assert zurich(single) == zurich(feed)
+def read_alarms(files: list[Path]) -> dict[str, dict[str, dict[str, list[tuple[str, str, str]]]]]:
+    """parser → file name → uid → [(action, the UTC instant the alarm goes off, description)], as each
+    parser works the instant out from the trigger (ical.js and icalendar themselves; vobject gives the
+    trigger, added here to the start or the end it is related to)."""
+    by_ical_js = read_ical_js(files)
+    result: dict = {"ical.js": {}, "vobject": {}, "icalendar": {}}
+    for path in files:
+        result["ical.js"][path.name] = {
+            uid: [(a["action"], a["fires"], a["description"]) for a in e["alarms"]]
+            for uid, e in by_ical_js[path.as_posix()].items()}
+        vobject_alarms = {}
+        vars(vobject.icalendar)["__tzidMap"].clear()
+        for event in vobject.readOne(path.read_text(encoding="utf-8")).contents.get("vevent", []):
+            found = []
+            for alarm in event.contents.get("valarm", []):
+                trigger = alarm.trigger
+                related = event.dtend if trigger.params.get("RELATED") == ["END"] else event.dtstart
+                found.append((alarm.action.value, _read_value(related.value + trigger.value), alarm.description.value))
+            vobject_alarms[event.uid.value] = found
+        result["vobject"][path.name] = vobject_alarms
+        result["icalendar"][path.name] = {
+            str(event["UID"]): [(str(t.alarm["ACTION"]), _read_value(t.trigger), str(t.alarm["DESCRIPTION"]))
+                                for t in event.alarms.times]
+            for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    return result
+
+
+def expected_alarms(hub, files: list[Path]) -> dict[str, dict[str, list[tuple[str, str, str]]]]:
+    """A webinar's own file reminds 30 minutes before the start, while the webinar is scheduled and to
+    come with a known start; the feed and every other file carry no alarm."""
+    result = {}
+    for path in files:
+        result[path.name] = {}
+        for webinar in hub.webinars:
+            if path.name not in ("webinars.ics", f"{webinar.slug}.ics"):
+                continue
+            alarms = []
+            if path.name != "webinars.ics" and webinar.upcoming and webinar.data.status == "scheduled" \
+                    and webinar.starts_at is not None:
+                lang = webinar.data.language
+                fires = _iso(webinar.starts_at - timedelta(minutes=30))
+                alarms.append(("DISPLAY", fires, f"{webinar.data.title[lang]}\n{IN_30_MINUTES[lang]}"))
+            result[path.name][f"{webinar.slug}@{HOST}"] = alarms
+    return result
+
+
+def test_a_webinar_to_come_reminds_30_minutes_before_in_its_own_file_in_every_client(zone_calendars):
+    hub, files = zone_calendars
+    want = expected_alarms(hub, files)
+    for parser, found in read_alarms(files).items():
+        assert found == want, parser
+    reminding = [name for name, events in want.items() for alarms in events.values() if alarms]
+    assert len(reminding) == len(BY_HAND) - 1  # all but the webinar of 2019, past on the build date
+    assert "webinars.ics" not in reminding
+
+
+def test_the_reminders_of_the_built_fixture_site_speak_the_events_language(fixture_site, tmp_path):
+    files = sorted(fixture_site.rglob("*.ics"))
+    hub = _hub(FIXTURES / "hub", tmp_path)
+    want = expected_alarms(hub, files)
+    for parser, found in read_alarms(files).items():
+        assert found == want, parser
+    descriptions = {a[2].splitlines()[-1] for events in want.values() for alarms in events.values() for a in alarms}
+    assert descriptions == {"dans 30 minutes", "dentro de 30 minutos"}  # the French and the Spanish webinar
 
 
 def test_calendar_links_for_an_upcoming_webinar(zone_calendars):

@@ -1,4 +1,4 @@
-"""iCalendar files, parsed with the icalendar library: dates, zones, all-day events, UIDs, status."""
+"""iCalendar files, parsed with the icalendar library: times in UTC, zones named, all-day events, UIDs, status."""
 
 from __future__ import annotations
 
@@ -40,12 +40,13 @@ def test_time_zone_on_the_day_of_the_dst_change(fixture_site):
     calendar = Calendar.from_ical((fixture_site / "webinars" / f"{DST}.ics").read_bytes())
     [event] = calendar.walk("VEVENT")
     start = event.decoded("DTSTART")
-    assert event["DTSTART"].params["TZID"] == "Europe/Zurich"
-    assert (start.year, start.month, start.day, start.hour, start.minute) == (2027, 3, 28, 14, 0)
-    assert utc(start) == datetime(2027, 3, 28, 12, 0)  # CEST, UTC+2, from 03:00 that morning
+    # 14:00 in Zurich is 12:00 UTC (CEST, UTC+2, from 03:00 that morning), written as such: a one-off
+    # event needs no VTIMEZONE, and the event's zone and local time are in its description
+    assert start.utcoffset() == timedelta(0) and "TZID" not in event["DTSTART"].params
+    assert utc(start) == datetime(2027, 3, 28, 12, 0)
     assert utc(event.decoded("DTEND")) == datetime(2027, 3, 28, 13, 0)  # duration: 60 in the data
-    zones = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
-    assert zones == {"Europe/Zurich"}
+    assert "Time: 2027-03-28 14:00 Europe/Zurich" in str(event["DESCRIPTION"]).splitlines()
+    assert calendar.walk("VTIMEZONE") == []
     assert str(event["URL"]) == f"{SITE_URL}fr/webinars/{DST}/"
     assert str(event["STATUS"]) == "CONFIRMED"
 
@@ -56,8 +57,7 @@ def test_unknown_duration_defaults_to_an_hour_and_says_so(fixture_site):
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=60)
     assert "60 minutes" in str(event["DESCRIPTION"])
     assert "https://example.org/register/3" in str(event["DESCRIPTION"])
-    calendar = Calendar.from_ical((fixture_site / "webinars.ics").read_bytes())
-    assert {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")} == {"Europe/Zurich", "America/Bogota"}
+    assert "Time: 2027-06-10 09:30 America/Bogota" in str(event["DESCRIPTION"]).splitlines()
 
 
 def test_date_only_webinar_is_an_all_day_event(fixture_site):
@@ -138,3 +138,30 @@ def test_past_webinars_keep_their_sequence():
 
     early, late = _hub(date(2026, 6, 1)), _hub(date(2027, 1, 1))
     assert sequence(early, early.by_slug[RECORDED]) == sequence(late, late.by_slug[RECORDED])
+
+
+def test_a_reminder_only_for_a_scheduled_webinar_to_come_with_a_start_time():
+    from datetime import time
+
+    from hub.extras.calendars import event
+
+    hub = _hub(date(2026, 6, 1))
+    [alarm] = event(hub, hub.by_slug[DST], SITE_URL, reminder=True).walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY" and alarm.decoded("TRIGGER") == -timedelta(minutes=30)
+    assert event(hub, hub.by_slug[DST], SITE_URL).walk("VALARM") == []  # the feed's copy
+    for changes in ({"status": "cancelled"}, {"status": "postponed"}, {"start": None, "timezone": None}):
+        changed = _hub(date(2026, 6, 1), **changes)
+        assert event(changed, changed.by_slug[DST], SITE_URL, reminder=True).walk("VALARM") == [], changes
+    past = _hub(date(2027, 3, 29))
+    assert event(past, past.by_slug[DST], SITE_URL, reminder=True).walk("VALARM") == []
+    today = _hub(date(2027, 3, 28), start=time(14, 0))  # upcoming until the day is over
+    assert len(event(today, today.by_slug[DST], SITE_URL, reminder=True).walk("VALARM")) == 1
+
+
+def test_the_reminder_speaks_the_webinars_language():
+    from hub.extras.calendars import event
+
+    for lang, phrase in (("ar", "خلال 30 دقيقة"), ("zh", "30分钟后"), ("ru", "через 30 минут")):
+        hub = _hub(date(2026, 6, 1), language=lang, title={lang: "T"})
+        [alarm] = event(hub, hub.by_slug[DST], SITE_URL, reminder=True).walk("VALARM")
+        assert str(alarm["DESCRIPTION"]) == f"T\n{phrase}"

@@ -6,34 +6,50 @@ Nothing is stored between builds, so SEQUENCE and LAST-MODIFIED are derived from
 build date, or to the webinar's date once it is past. It never decreases from one build to the next,
 so a time changed before a webinar reaches subscribers with a higher SEQUENCE, and two builds of the
 same data on the same date are byte-identical. Past webinars keep a frozen SEQUENCE.
+
+A webinar's own file carries a reminder (VALARM) while the webinar is scheduled and to come: who downloads
+it means to attend. The feed carries none: a subscriber to every webinar did not ask to be alerted to each.
+
+Times are written in UTC (``DTSTART:20270328T120000Z``, RFC 5545 §3.3.5 form 2), with no VTIMEZONE:
+every webinar is a one-off event, so the instant is all a client needs, and a UTC time leaves it no
+definition of a zone to read (ical.js and vobject misread the multi-valued RDATEs of the VTIMEZONEs
+that icalendar generates; README, "Calendars"). The event's own zone and local time are in its
+DESCRIPTION, as on its page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote, urlencode
-from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+import babel.dates
+from icalendar import Alarm, Calendar, Event
 
 from ..languages import active
 from ..localize import Formatter
-from ..model import DEFAULT_DURATION, Hub, WebinarFacts, event_end as _end
+from ..model import DEFAULT_DURATION, Hub, WebinarFacts
 from ..calendar_links import CalendarLinks, FeedLinks, calendar_links, feed_links, webcal_url  # noqa: F401
 from .common import absolute, announced, build_time, calendar_path, midnight, site_host, title, webinar_url
 
 EPOCH = date(2019, 1, 1)
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+REMINDER = timedelta(minutes=30)  # before the start: time to open the page and the link to join
 
 
 def sequence(hub: Hub, webinar: WebinarFacts) -> int:
     return max(0, (announced(hub, webinar) - EPOCH).days)
 
 
-def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
+def reminds(webinar: WebinarFacts) -> bool:
+    """Whether a reminder is worth giving: a webinar to come, neither cancelled nor postponed (its time
+    no longer holds), whose start time is known."""
+    return webinar.upcoming and webinar.data.status == "scheduled" and webinar.starts_at is not None
+
+
+def event(hub: Hub, webinar: WebinarFacts, site_url: str, *, reminder: bool = False) -> Event:
+    """The webinar's VEVENT; with ``reminder``, and when it ``reminds``, a display alarm before the start
+    in the event's language (the CLDR phrase "in 30 minutes", from Babel)."""
     data = webinar.data
     # The event speaks the webinar's own language, as its attendees do (English when not stated).
     lang = data.language or active().default
@@ -47,9 +63,10 @@ def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
     item.add("summary", shown.text, parameters={"LANGUAGE": shown.lang})
     notes = []
     if webinar.starts_at is not None:
-        minutes = data.duration or DEFAULT_DURATION
-        item.add("dtstart", webinar.starts_at)
-        item.add("dtend", _end(webinar.starts_at, minutes))
+        start, end = _times(webinar)
+        item.add("dtstart", start)
+        item.add("dtend", end)
+        notes.append(f"Time: {webinar.starts_at:%Y-%m-%d %H:%M} {data.timezone}")
         if data.duration is None:
             notes.append(f"Duration not announced: {DEFAULT_DURATION} minutes assumed.")
     else:
@@ -66,7 +83,29 @@ def event(hub: Hub, webinar: WebinarFacts, site_url: str) -> Event:
     if data.recording:
         notes.append(f"Recording: {data.recording.url}")
     item.add("description", "\n".join([url, *notes]))
+    if reminder and reminds(webinar):
+        item.add_component(_alarm(shown.text, shown.lang))
     return item
+
+
+def _alarm(text: str, lang: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -REMINDER)  # related to the start
+    alarm.add("description", f"{text}\n{_in_advance(lang)}")
+    return alarm
+
+
+@lru_cache(maxsize=None)
+def _in_advance(lang: str) -> str:
+    return babel.dates.format_timedelta(REMINDER, add_direction=True, locale=Formatter(lang).locale)
+
+
+def _times(webinar: WebinarFacts) -> tuple[datetime, datetime]:
+    """Start and end in UTC: the end is the duration of real time after the start, whatever the clocks
+    of the event's zone do in between."""
+    start = webinar.starts_at.astimezone(timezone.utc)
+    return start, start + timedelta(minutes=webinar.data.duration or DEFAULT_DURATION)
 
 
 def _head(site_url: str, name: str | None) -> Calendar:
@@ -84,175 +123,10 @@ def _head(site_url: str, name: str | None) -> Calendar:
     return cal
 
 
-def _years(webinars) -> tuple[int, int]:
-    """First and last year of the webinars: the VTIMEZONEs of every file cover the same years."""
-    return min(w.data.date for w in webinars).year, max(w.data.date for w in webinars).year
-
-
-def _zone_keys(webinars, years: tuple[int, int]) -> list[tuple[str, int, int]]:
-    """(zone, first year, last year) of each VTIMEZONE the webinars need, sorted by zone name.
-
-    Zone rules from the year before the first webinar of the hub to two years after its last one:
-    enough for every event, and derived from the data only (reproducible). Every file (the feed and
-    each webinar's) carries the same definition of a zone: a client that keeps the first definition
-    of a TZID it meets for the files it reads later (vobject does) reads them all right, and each zone
-    is written once per build. Yearly rules keep the definition short however many years it covers.
-    """
-    zones = sorted({w.data.timezone for w in webinars if w.starts_at is not None})
-    return [(zone, *years) for zone in zones]
-
-
-@dataclass(frozen=True)
-class Transition:
-    """One change of a zone's offset: the UTC instant, the offsets before and after, the new name."""
-
-    at: datetime  # UTC, naive
-    before: timedelta
-    after: timedelta
-    name: str
-    dst: bool  # daylight saving time after the change
-
-    @property
-    def local(self) -> datetime:
-        """The wall-clock onset as VTIMEZONE writes it: in the offset before the change (RFC 5545)."""
-        return self.at + self.before
-
-
-def _state(zone: ZoneInfo, moment: datetime) -> tuple[timedelta, str, bool]:
-    local = moment.replace(tzinfo=timezone.utc).astimezone(zone)
-    return local.utcoffset(), local.tzname() or "", bool(local.dst())
-
-
-def transitions(zone: ZoneInfo, first: datetime, last: datetime) -> list[Transition]:
-    """Every change of offset, name or DST flag from ``first`` to ``last`` (UTC, naive), to the second.
-
-    Steps of a day (no zone changes twice in a day), then bisection to the second of each change:
-    ≈ 400 look-ups a year and zone.
-    """
-    found = []
-    step = timedelta(days=1)
-    moment, state = first, _state(zone, first)
-    while moment < last:
-        following = moment + step
-        after = _state(zone, following)
-        if after != state:
-            low, high = moment, following  # state at low, changed at high
-            while high - low > timedelta(seconds=1):
-                middle = low + (high - low) / 2
-                middle = middle.replace(microsecond=0)
-                if middle in (low, high):
-                    break
-                if _state(zone, middle) == state:
-                    low = middle
-                else:
-                    high = middle
-            changed = _state(zone, high)
-            found.append(Transition(high, state[0], changed[0], changed[1], changed[2]))
-            state = changed
-            if changed != after:  # a second change within the day
-                moment = high
-                continue
-        moment, state = following, after
-    return found
-
-
-def _yearly_rules(day: date) -> frozenset[str]:
-    """The RRULE parts (after FREQ=YEARLY;BYMONTH=M) that give ``day`` in its year."""
-    weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[day.weekday()]
-    month_days = ((day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)).day
-    rules = {f"BYMONTHDAY={day.day}"}
-    if day.day <= 28:
-        rules.add(f"BYDAY={(day.day - 1) // 7 + 1}{weekday}")
-    if day.day + 7 > month_days:
-        rules.add(f"BYDAY=-1{weekday}")
-    for first in range(max(1, day.day - 6), day.day + 1):  # e.g. the Sunday on or after the 2nd (Chile)
-        if first + 6 <= month_days and (first - 1) % 7:
-            rules.add(f"BYDAY={weekday};BYMONTHDAY=" + ",".join(str(d) for d in range(first, first + 7)))
-    return frozenset(rules)
-
-
-def _prefer(rule: str) -> tuple[int, str]:
-    """The plainest of the rules that fit: the n-th or last weekday, then a fixed day, then a range."""
-    return (0 if rule.startswith("BYDAY=") and ";" not in rule else 1 if rule.startswith("BYMONTHDAY") else 2, rule)
-
-
-def _observances(changes: list[Transition]) -> list[tuple[Transition, Transition, str | None]]:
-    """Group the changes of one kind (same offsets and name) into yearly runs: (first, last, rule).
-
-    A run is a change on the same local time in the same month of consecutive years on the same
-    rule; one change alone has no rule (``None``), written as a single DTSTART.
-    """
-    runs, index = [], 0
-    while index < len(changes):
-        first = changes[index]
-        rules = _yearly_rules(first.local.date())
-        end = index
-        while end + 1 < len(changes):
-            following, previous = changes[end + 1], changes[end]
-            fits = rules & _yearly_rules(following.local.date())
-            if (following.local.year != previous.local.year + 1 or following.local.month != first.local.month
-                    or following.local.time() != first.local.time() or not fits):
-                break
-            rules, end = fits, end + 1
-        runs.append((first, changes[end], min(rules, key=_prefer) if end > index else None))
-        index = end + 1
-    return runs
-
-
-@lru_cache(maxsize=None)
-def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
-    """The VTIMEZONE of a zone, for the year before ``first_year`` to two years after ``last_year``.
-
-    Read the same by every client (RFC 5545): one STANDARD or DAYLIGHT component per yearly rule, with
-    an RRULE bounded by UNTIL (in UTC) at its last change in the range; a change that follows no rule
-    is a component of its own with its DTSTART alone (no multi-valued RDATE: ical.js, Thunderbird's
-    parser, and vobject read only the first value). A zone with no change in the range (Africa/Nairobi,
-    America/Bogota) is one STANDARD component.
-    """
-    zone = ZoneInfo(tzid)
-    first, last = datetime(first_year - 1, 1, 1), datetime(last_year + 2, 1, 1)
-    changes = transitions(zone, first, last)
-    result = Timezone()
-    result.add("TZID", tzid)
-    components = []
-    events_start = datetime(first_year, 1, 1)
-    if not changes or changes[0].at >= events_start - timedelta(days=1):
-        offset, name, dst = _state(zone, first)
-        components.append((first, TimezoneDaylight() if dst else TimezoneStandard(), offset, offset, name, None, None))
-    kinds: dict[tuple, list[Transition]] = {}
-    for change in changes:
-        kinds.setdefault((change.before, change.after, change.name, change.dst), []).append(change)
-    for (before, after, name, dst), group in kinds.items():
-        for start, end, rule in _observances(group):
-            components.append((start.local, TimezoneDaylight() if dst else TimezoneStandard(), before, after, name,
-                               rule, end))
-    for onset, component, before, after, name, rule, end in sorted(components, key=lambda c: c[0]):
-        component.add("DTSTART", onset)
-        component.add("TZOFFSETFROM", before)
-        component.add("TZOFFSETTO", after)
-        if name:
-            component.add("TZNAME", name)
-        if rule:
-            parts: dict = {"FREQ": "YEARLY", "BYMONTH": [onset.month]}
-            for part in rule.split(";"):
-                key, values = part.split("=")
-                parts[key] = values.split(",") if key == "BYDAY" else [int(v) for v in values.split(",")]
-            parts["UNTIL"] = end.at.replace(tzinfo=timezone.utc)
-            component.add("RRULE", parts)
-        result.add_component(component)
-    return result
-
-
-@lru_cache(maxsize=None)
-def _vtimezone_ical(tzid: str, first_year: int, last_year: int) -> bytes:
-    return _vtimezone(tzid, first_year, last_year).to_ical()
-
-
-def _calendar_ical(head: bytes, webinars, events: dict[str, bytes], years: tuple[int, int]) -> bytes:
-    """A calendar's iCalendar text from parts serialized once: its own lines (``head``), then each
-    component's (time zones, then events), then its END line."""
-    zones = [_vtimezone_ical(*key) for key in _zone_keys(webinars, years)]
-    return b"".join([head, *zones, *(events[w.slug] for w in webinars), b"END:VCALENDAR\r\n"])
+def _calendar_ical(head: bytes, events: list[bytes]) -> bytes:
+    """A calendar's iCalendar text from parts serialized once: its own lines (``head``), its events,
+    its END line."""
+    return b"".join([head, *events, b"END:VCALENDAR\r\n"])
 
 
 def _head_ical(site_url: str, name: str | None) -> bytes:
@@ -260,19 +134,16 @@ def _head_ical(site_url: str, name: str | None) -> bytes:
 
 
 def write_calendars(hub: Hub, site_dir: Path, site_url: str) -> None:
-    """One file per webinar and the feed of all; each event is serialized once for both."""
+    """One file per webinar and the feed of all; each event is serialized once for both, and once more
+    with its reminder for its own file when it ``reminds``."""
     events = {w.slug: event(hub, w, site_url).to_ical() for w in hub.webinars}
-    if not hub.webinars:
-        years = (hub.today.year, hub.today.year)
-    else:
-        years = _years(hub.webinars)
     head = _head_ical(site_url, None)
     for webinar in hub.webinars:
         path = site_dir / calendar_path(webinar)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_calendar_ical(head, [webinar], events, years))
+        own = event(hub, webinar, site_url, reminder=True).to_ical() if reminds(webinar) else events[webinar.slug]
+        path.write_bytes(_calendar_ical(head, [own]))
     name = Formatter(active().default).t("webinars_title")
-    (site_dir / "webinars.ics").write_bytes(_calendar_ical(_head_ical(site_url, name), hub.webinars, events, years))
+    feed = _calendar_ical(_head_ical(site_url, name), [events[w.slug] for w in hub.webinars])
+    (site_dir / "webinars.ics").write_bytes(feed)
 
-
-# Links for the pages (view data; the templates decide where they go) ----------------------------------
