@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import BUILD_DATE, FIXTURES, ROOT, make_project
 
 
@@ -20,6 +22,7 @@ def mkdocs(project, site, **env) -> subprocess.CompletedProcess:
                           cwd=project, env=environment, capture_output=True, text=True)
 
 
+@pytest.mark.slow  # whole extra builds: not in ./hub test --fast
 def test_a_language_build_refuses_pages_staged_from_other_sources(tmp_path):
     """A stamp that does not match the sources on disk (a file changed after staging) stops the build."""
     project = make_project(tmp_path / "project", FIXTURES / "hub")
@@ -70,6 +73,7 @@ def test_the_default_job_count_follows_the_data_size(tmp_path):
     assert chosen_jobs(large, cores=16) == 6  # one process per language at most
 
 
+@pytest.mark.slow  # whole extra builds: not in ./hub test --fast
 def test_jobs_overrides_the_choice(tmp_path):
     """``--jobs`` still decides: a small project is built in parallel processes when asked."""
     project = make_project(tmp_path / "project", FIXTURES / "hub")
