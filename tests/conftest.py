@@ -130,7 +130,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 
 def missing_packages() -> list[str]:
-    """The Debian packages of tests/system-packages whose command this machine lacks (as ``./hub test`` reads it)."""
+    """The Debian packages of tests/system-packages whose command (or file) this machine lacks (as ``./hub test``
+    reads it)."""
     from browser_support import CHROMIUM
 
     found = []
@@ -138,8 +139,10 @@ def missing_packages() -> list[str]:
         if not line.strip() or line.startswith("#"):
             continue
         command, package = line.split()[:2]
-        present = (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)) if command == "chromium" \
-            else shutil.which(command) is not None
+        if command == "chromium":
+            present = Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)
+        else:
+            present = Path(command).exists() if command.startswith("/") else shutil.which(command) is not None
         if not present:
             found.append(package)
     return found

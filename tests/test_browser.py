@@ -1,7 +1,7 @@
 """The hub in a real browser: Debian's chromium, headless, driven by Playwright, on the built sites served from
-127.0.0.1 (see browser_support.py). Every page type, in the six languages, at a desktop and a mobile width.
-
-Screenshots of each page type in Arabic and English go to test-artifacts/screenshots/ (git-ignored).
+127.0.0.1 (see browser_support.py): what a visitor does on a page (switch language, search, play, filter, print,
+read the time). What every page view must be (overflow, overlap, axe, requests, focus order, screenshots) is
+checked once per page, language and width in test_page_views.py.
 """
 
 from __future__ import annotations
@@ -17,44 +17,18 @@ import pytest
 
 from hub.localize import Formatter
 
-from browser_support import ARTIFACTS, PREFIX, is_local, require_axe
-from conftest import LANGS, SAMPLES, lang_url
+from browser_support import (DESKTOP, MISSING, MOBILE, PILOT_SLUG, PREFIX, RECORDING, UPCOMING, VIMEO, WIDTHS,
+                             browser_pages, is_local, wait_for_no_pending)
+from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 800}
-MOBILE = {"width": 390, "height": 844}
-WIDTHS = {"desktop": DESKTOP, "mobile": MOBILE}
-PILOT_SLUG = "2019-12-17-ip-strategy"
-RECORDING = "webinars/2026-01-15-past-with-recording/"  # fixture: a YouTube recording
-VIMEO = "webinars/2025-11-02-past-date-only/"  # fixture: a Vimeo recording
-UPCOMING = "webinars/2027-03-28-upcoming-across-dst/"  # fixture: 14:00 Europe/Zurich on the day of the DST change
-MISSING = "no-such-page/"
-
-# Each page type: the site it is taken from, its path in English (hub.pages.sample_pages: conftest.SAMPLES).
-PAGES = {kind: (site, SAMPLES[site][kind.removesuffix("-next")]) for kind, site in {
-    "home": "real_site",
-    "home-next": "fixture_site",  # with upcoming webinars: the next one leads the page
-    "webinars": "real_site",
-    "past": "real_site",
-    "recording": "fixture_site",
-    "upcoming": "fixture_site",
-    "expert": "fixture_site",
-    "experts": "fixture_site",
-    "figures": "real_site",
-    "missing": "real_site",
-}.items()}
-SCREENSHOT_LANGS = ("ar", "zh", "en")
+PAGES = browser_pages()
 SEARCH_FIELD = "input.md-search__input"
 SWITCHER_LINK = "a.md-select__link[hreflang]"
 
 
 # ---------------------------------------------------------------------------------------------- fixtures
-
-@pytest.fixture(scope="session")
-def axe_script():
-    return str(require_axe())
-
 
 class Visit:
     """A browser tab on one page, with every request the page made recorded (none may leave 127.0.0.1)."""
@@ -62,21 +36,24 @@ class Visit:
     def __init__(self, browser, url: str, viewport: dict, lang: str = "en", timezone: str | None = None):
         self.requests: list[str] = []
         self.errors: list[str] = []  # uncaught JavaScript exceptions
+        self.pending: set = set()
         options = {"viewport": viewport, "locale": lang}
         if timezone:
             options["timezone_id"] = timezone
         self.context = browser.new_context(**options)
         # Nothing may leave the machine: record every request, and abort any to another host.
-        self.context.on("request", lambda req: self.requests.append(req.url))
+        self.context.on("request", lambda req: (self.requests.append(req.url), self.pending.add(req)))
+        self.context.on("requestfinished", lambda req: self.pending.discard(req))
+        self.context.on("requestfailed", lambda req: self.pending.discard(req))
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.response = self.page.goto(url, wait_until="load")
+        self.settle()
 
     def settle(self) -> None:
-        """Let the page finish what it fetches after the load event (sitemaps, the search index)."""
-        with contextlib.suppress(Exception):
-            self.page.wait_for_load_state("networkidle", timeout=5000)
+        """The page's ready signal: after its load event, its fonts loaded and no request of it pending."""
+        wait_for_no_pending(self.page, self.pending)
 
     def external(self) -> list[str]:
         self.settle()
@@ -101,130 +78,6 @@ def visit(browser):
 
 def page_url(base: str, lang: str, path: str) -> str:
     return base + lang_url(lang, path)
-
-
-def axe_violations(page, script: str) -> list[str]:
-    page.add_script_tag(path=script)
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'][:4])} — "
-            f"{v['nodes'][0]['failureSummary'].splitlines()[-1].strip()}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-def tab_reaches(page, presses: int = 60) -> set[str]:
-    """Press Tab from the top of the page until the language switcher and the search field have had the focus.
-
-    A switcher link must be visible when focused; the search field may be hidden at first (on mobile, Material
-    opens the search overlay when its field gets the focus), so it must become visible within a second.
-    """
-    page.evaluate("document.activeElement && document.activeElement.blur(); scrollTo(0, 0)")
-    reached: set[str] = set()
-    for _ in range(presses):
-        page.keyboard.press("Tab")
-        focused = page.evaluate("""([switcher, search]) => {
-            const e = document.activeElement;
-            if (!e) return null;
-            if (e.matches(switcher)) return e.checkVisibility({visibilityProperty: true}) ? "language switcher" : null;
-            return e.matches(search) ? "search field" : null; }""", [SWITCHER_LINK, SEARCH_FIELD])
-        if focused == "search field":
-            with contextlib.suppress(Exception):
-                page.wait_for_function("s => document.activeElement.matches(s) && document.activeElement"
-                                       ".checkVisibility({visibilityProperty: true, opacityProperty: true})",
-                                       arg=SEARCH_FIELD, timeout=1000)
-                reached.add(focused)
-        elif focused:
-            reached.add(focused)
-        if len(reached) == 2:
-            break
-    return reached
-
-
-# Pieces of a card that must never cover one another (webinar cards, expert cards, the facts panel).
-CARD_PARTS = {
-    ".hub-webinar-card": ".hub-card__date, .hub-card__kicker, a.hub-title, .hub-next__date, .hub-time-event, "
-                         ".hub-time-visitor, .hub-card__facts, .hub-register",
-    ".hub-expert-card": ".hub-expert-card__initial, .hub-expert-card__name, .hub-expert-card__affiliation, "
-                        ".hub-expert-card__country",
-    ".hub-facts-panel": ".hub-fact",
-    ".hub-kicker": ".hub-badge, .hub-kicker > span:not(.hub-badge)",
-}
-
-
-def overlaps(page) -> list[str]:
-    """Pairs of visible parts of one card whose boxes intersect, and parts that stick out of their card."""
-    return page.evaluate("""(parts) => {
-        const found = [];
-        const name = e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.');
-        const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
-            && e.checkVisibility({visibilityProperty: true}); };
-        for (const [card, selector] of Object.entries(parts)) {
-            for (const box of document.querySelectorAll(card)) {
-                if (!visible(box)) continue;
-                const outer = box.getBoundingClientRect();
-                const items = [...box.querySelectorAll(selector)].filter(visible);
-                for (const item of items) {
-                    const r = item.getBoundingClientRect();
-                    if (r.left < outer.left - 1 || r.right > outer.right + 1 || r.top < outer.top - 1 || r.bottom > outer.bottom + 1)
-                        found.push(`${name(item)} sticks out of its ${card}`);
-                }
-                for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
-                    if (items[i].contains(items[j]) || items[j].contains(items[i])) continue;
-                    const a = items[i].getBoundingClientRect(), b = items[j].getBoundingClientRect();
-                    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-                    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-                    if (w > 1 && h > 1) found.push(`${name(items[i])} and ${name(items[j])} overlap in ${card}`);
-                }
-            }
-        }
-        return [...new Set(found)].slice(0, 6); }""", CARD_PARTS)
-
-
-# ---------------------------------------------------------------------------------------------- every page
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", PAGES)
-def test_page_in_browser(visit, served, axe_script, kind, lang, width):
-    """Language, direction, no overflow, nothing fetched from elsewhere, keyboard access and axe-core."""
-    site, path = PAGES[kind]
-    tab = visit(page_url(served(site), lang, path), WIDTHS[width], lang)
-    page, problems = tab.page, []
-
-    expected_status = 404 if kind == "missing" else 200
-    if tab.response.status != expected_status:
-        problems.append(f"HTTP status {tab.response.status}, expected {expected_status}")
-    html_lang, body_dir = page.evaluate("[document.documentElement.lang, getComputedStyle(document.body).direction]")
-    if kind != "missing":  # the one 404 page holds every language: see test_not_found_page
-        if html_lang != lang:
-            problems.append(f'<html lang="{html_lang}">, expected "{lang}"')
-        if body_dir != ("rtl" if lang == "ar" else "ltr"):
-            problems.append(f"the body's direction is {body_dir}")
-    if not page.evaluate("[...document.styleSheets].some(s => s.href && s.href.includes('/assets/stylesheets/main'))"):
-        problems.append("Material's stylesheet did not load")
-    scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
-    if scroll > inner:
-        wide = page.evaluate("""() => {
-            const out = e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); };
-            return [...document.querySelectorAll('.md-main *, .md-header *, .md-footer *')]
-              .filter(e => out(e) && !out(e.parentElement) && e.checkVisibility({visibilityProperty: true}))
-              .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.classList.length ? '.' + [...e.classList].join('.') : '')
-                + ` (${Math.round(e.getBoundingClientRect().width)} px)`); }""")
-        problems.append(f"horizontal overflow: scrollWidth {scroll} > innerWidth {inner} (widest: {wide})")
-    problems += [f"overlap: {o}" for o in overlaps(page)]
-    if lang in SCREENSHOT_LANGS:  # before the keyboard opens anything
-        folder = ARTIFACTS / "screenshots"
-        folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"{kind}-{lang}-{width}.png"), full_page=True)
-    problems += [f"axe-core: {v}" for v in axe_violations(page, axe_script)]
-    reached = tab_reaches(page)
-    for name in ("language switcher", "search field"):
-        if name not in reached:
-            problems.append(f"the {name} is not reachable with the Tab key")
-    if tab.external():
-        problems.append(f"requests to other hosts than 127.0.0.1: {sorted(set(tab.external()))[:6]}")
-    if tab.errors:
-        problems.append(f"JavaScript errors: {tab.errors[:3]}")
-    assert not problems, f"{kind} page in {lang} at {width} width ({page.url}):\n  " + "\n  ".join(problems)
 
 
 # ---------------------------------------------------------------------------------------------- language switcher
@@ -445,8 +298,8 @@ def test_the_time_reads_at_a_glance(visit, served, lang, timezone, width):
     when it is another day there (Auckland); and filling it in moves nothing below it."""
     tab = visit(page_url(served("fixture_site"), lang, UPCOMING), WIDTHS[width], lang, timezone)
     page = tab.page
-    page.wait_for_function("document.querySelector('.hub-time[data-start]')")
-    page.wait_for_timeout(300)  # hub.js has run by now (it runs at DOMContentLoaded or on document$)
+    # hub.js has run: it runs at DOMContentLoaded (or on Material's document$), before the load event that
+    # visit() waited for.
     header = page.inner_text(".hub-webinar")
     formatter = Formatter(lang)
     date_text = formatter.date(datetime(2027, 3, 28).date())
@@ -559,30 +412,12 @@ def test_a_webinar_page_prints_without_chrome_and_with_link_addresses(visit, ser
 
 
 @pytest.mark.parametrize("lang", ["ru", "ar", "en", "zh"])
-def test_chart_legend_overlaps_nothing_and_figures_table_fits(visit, served, lang):
+def test_figures_table_fits_and_aligns_its_numbers(visit, served, lang):
+    """(The chart beside it is checked on every page view: test_page_views.test_chart_is_legible_and_fills_its_column.)"""
     tab = visit(page_url(served("real_site"), lang, "figures/"), DESKTOP, lang)
     page = tab.page
     problems = page.evaluate("""() => {
         const out = [];
-        for (const svg of document.querySelectorAll('.hub-chart svg')) {
-            const box = svg.getBoundingClientRect();
-            const legend = [...svg.querySelectorAll('.hub-chart__legend text, .hub-chart__legend tspan')];
-            const others = [...svg.querySelectorAll('.hub-chart__bars text, .hub-chart__ticks text')];
-            for (const item of legend) {
-                const r = item.getBoundingClientRect();
-                if (r.left < box.left - 1 || r.right > box.right + 1) out.push('legend outside the chart: ' + item.textContent);
-                for (const other of others) {
-                    const o = other.getBoundingClientRect();
-                    if (Math.min(r.right, o.right) - Math.max(r.left, o.left) > 1 && Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top) > 1)
-                        out.push(`legend ${item.textContent} overlaps ${other.textContent}`);
-                }
-            }
-            const tspans = [...svg.querySelectorAll('.hub-chart__legend tspan')];
-            for (let i = 0; i + 1 < tspans.length; i++) {
-                const a = tspans[i].getBoundingClientRect(), b = tspans[i + 1].getBoundingClientRect();
-                if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1) out.push('legend keys overlap');
-            }
-        }
         for (const table of document.querySelectorAll('table.hub-figures-table')) {
             const wrap = table.closest('.md-typeset__scrollwrap') || table.parentElement;
             if (table.getBoundingClientRect().width > wrap.getBoundingClientRect().width + 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dataclasses
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -73,6 +75,7 @@ def test_dtstamp_comes_from_the_build_date_not_the_clock(fixture_site):
         assert isinstance(event.decoded("SEQUENCE"), int)
 
 
+@pytest.mark.slow  # whole extra builds: not in ./hub test --fast
 def test_two_builds_are_identical_and_uids_stable(fixture_site, tmp_path):
     project = make_project(tmp_path / "again", FIXTURES / "hub")
     assert build(project).returncode == 0

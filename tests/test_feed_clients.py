@@ -16,6 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from browser_support import missing
 from conftest import LANGS, ROOT
 
 SITE_URL = "https://example.github.io/webinar-hub/"
@@ -35,7 +36,8 @@ def text(markup: str | None) -> str:
 def rss_parser(files: list[Path]) -> dict:
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "rss-parser").is_dir():
-        pytest.fail("node and rss-parser are needed (./hub test runs npm ci; apt-get install npm)")
+        missing("Node.js with the npm package rss-parser", "Install npm as root with `apt-get install -y npm` (as "
+                "`./hub test` does when run as root), then run `npm ci` at the repository root (`./hub test` does it).")
     result = subprocess.run([node, str(NODE_SCRIPT), *map(str, files)], capture_output=True, text=True,
                             cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -16,6 +16,8 @@ import yaml
 
 from browser_support import require_java, vnu_jar
 
+pytestmark = pytest.mark.slow  # starts Java
+
 EXCEPTIONS = Path(__file__).with_name("html-exceptions.yml")
 
 

@@ -1,8 +1,9 @@
-"""Lighthouse (npm ``lighthouse``, in Debian's chromium) on every page type in English, Arabic and Chinese.
+"""Lighthouse (npm ``lighthouse``, in Debian's chromium): what no other test measures.
 
-Desktop: performance at least 95, accessibility, best practices and SEO 100. Mobile (Lighthouse's default
-phone, simulated slow 4G): accessibility, best practices and SEO 100. All runs share one chromium
-(``tests/lighthouse.mjs``), started once for the module.
+Desktop, every page type in English, Arabic and Chinese: performance at least 95, best practices and SEO 100.
+Mobile (Lighthouse's default phone), every page type in Arabic: best practices and SEO 100 (their phone audits:
+image sizes for the screen's pixel ratio, the viewport). Accessibility is axe-core's, on every page view
+(test_page_views.py). All runs share one chromium (``tests/lighthouse.mjs``), started once for the module.
 """
 
 from __future__ import annotations
@@ -14,29 +15,23 @@ import subprocess
 
 import pytest
 
-from browser_support import ARTIFACTS, CHROMIUM, ROOT, missing, require_chromium, serve
-from conftest import SAMPLES, lang_url
+from browser_support import ARTIFACTS, CHROMIUM, ROOT, lighthouse_pages, missing, require_chromium, serve
+from conftest import lang_url
 
 pytestmark = pytest.mark.browser
 
 LANGS = ("en", "ar", "zh")
+MOBILE_LANGS = ("ar",)
 FORM_FACTORS = ("desktop", "mobile")
-PAGES = {kind: (site, SAMPLES[site][kind]) for kind, site in {  # hub.pages.sample_pages: conftest.SAMPLES
-    "home": "real_site",
-    "webinars": "real_site",
-    "past": "real_site",
-    "figures": "real_site",
-    "recording": "fixture_site",
-    "upcoming": "fixture_site",
-    "expert": "fixture_site",
-    "experts": "fixture_site",
-}.items()}  # not the 404 page: Lighthouse refuses to audit a page served with status 404 (test_requests covers it)
+PAGES = lighthouse_pages()
+RUNS = [(kind, lang, form_factor) for kind in PAGES for form_factor in FORM_FACTORS
+        for lang in (LANGS if form_factor == "desktop" else MOBILE_LANGS)]
 SCRIPT = ROOT / "tests" / "lighthouse.mjs"
 DESKTOP_PERFORMANCE = 95
 
 
 def categories(kind: str, form_factor: str) -> list[str]:
-    wanted = ["accessibility", "best-practices", "seo"]
+    wanted = ["best-practices", "seo"]
     if form_factor == "desktop":
         wanted.insert(0, "performance")
     return wanted
@@ -54,12 +49,11 @@ def reports(request) -> dict[tuple[str, str, str], dict]:
     with contextlib.ExitStack() as stack:
         bases = {name: stack.enter_context(serve(request.getfixturevalue(name)))
                  for name in {site for site, _ in PAGES.values()}}
-        for kind, (site, path) in PAGES.items():
-            for lang in LANGS:
-                for form_factor in FORM_FACTORS:
-                    url = bases[site] + lang_url(lang, path)
-                    runs.append({"url": url, "formFactor": form_factor, "categories": categories(kind, form_factor)})
-                    keys[(url, form_factor)] = (kind, lang, form_factor)
+        for kind, lang, form_factor in RUNS:
+            site, path = PAGES[kind]
+            url = bases[site] + lang_url(lang, path)
+            runs.append({"url": url, "formFactor": form_factor, "categories": categories(kind, form_factor)})
+            keys[(url, form_factor)] = (kind, lang, form_factor)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         runs_file = ARTIFACTS / "lighthouse-runs.json"
         runs_file.write_text(json.dumps(runs), encoding="utf-8")
@@ -74,11 +68,10 @@ def reports(request) -> dict[tuple[str, str, str], dict]:
     return found
 
 
-@pytest.mark.parametrize("form_factor", FORM_FACTORS)
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", PAGES)
-def test_lighthouse_scores(reports, kind, lang, form_factor):
-    report = reports[(kind, lang, form_factor)]
+@pytest.mark.parametrize("run", RUNS, ids="-".join)
+def test_lighthouse_scores(reports, run):
+    kind, lang, form_factor = run
+    report = reports[run]
     assert not report["error"], report["error"]
     wanted = {category: 100 for category in categories(kind, form_factor)}
     if form_factor == "desktop":

@@ -55,6 +55,7 @@ def test_the_default_job_count_follows_the_data_size(tmp_path):
     assert chosen_jobs(large, cores=16) == 6  # one process per language at most
 
 
+@pytest.mark.slow  # whole extra builds: not in ./hub test --fast
 def test_jobs_overrides_the_choice(tmp_path):
     """``--jobs`` still decides: a small project is built in parallel processes when asked."""
     project = make_project(tmp_path / "project", FIXTURES / "hub")

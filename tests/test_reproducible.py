@@ -7,7 +7,11 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from conftest import BUILD_DATE, FIXTURES, build, make_project
+
+pytestmark = pytest.mark.slow  # whole extra builds: not in ./hub test --fast
 
 SOURCE_DATE_EPOCH = "1780272000"  # 2026-06-01T00:00:00Z, the tests' build date
 

@@ -92,3 +92,19 @@ def test_no_test_skips_on_its_own():
             if re.search(r"pytest\.(skip|importorskip)\(|mark\.skip(if)?\b", line):
                 found.append(f"{path.name}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_what_starts_a_browser_or_java_is_outside_the_fast_tier():
+    """`./hub test --fast` is `-m "not browser and not slow"`: a module that starts Chromium (the ``browser``
+    fixture, require_chromium, Lighthouse) is marked browser, one that starts Java is marked slow."""
+    hub = (ROOT / "hub").read_text(encoding="utf-8")
+    assert '-m "not browser and not slow"' in hub
+    found = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        source = path.read_text(encoding="utf-8")
+        if re.search(r"def test_\w+\([^)]*\bbrowser\b|require_chromium\(|lighthouse", source) \
+                and "mark.browser" not in source:
+            found.append(f"{path.name} starts Chromium but is not marked browser")
+        if re.search(r"require_java\(|vnu_jar\(", source) and "mark.slow" not in source:
+            found.append(f"{path.name} starts Java but is not marked slow")
+    assert found == []

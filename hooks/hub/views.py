@@ -332,9 +332,8 @@ FIGURE_COLUMNS = ("language", "registrations", "participants", "countries", "att
 
 
 def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
-    """Every series' figures, formatted for the page's language, with its chart geometry."""
+    """Every series' figures, formatted for the page's language, with its chart's bars."""
     f = ctx.f
-    rtl = active().by_code[ctx.lang].rtl
 
     def maybe(value, formatter):
         return formatter(value) if value is not None else None
@@ -362,7 +361,7 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
         chart = grouped_bars([roman(w.data.number) if w.data.number is not None else f.date(w.data.date, "short")
                               for w in charted],
                              [(w.data.stats.registrations, w.data.stats.participants) for w in charted],
-                             f.number, rtl) if charted else None
+                             f.number) if charted else None
         budget = figures.budget
         result.append({
             "id": figures.series_id,

@@ -1,0 +1,424 @@
+"""Every page type, in the six languages, at a desktop and a phone width, in Debian's chromium: ONE visit each.
+
+A visit (``visit_page``) loads the page, waits for its ready signal (the load event, the fonts loaded, no request
+of the page still pending: no fixed sleep, no network-idle wait) and collects everything the checks below look
+at: status, language and direction, horizontal overflow, overlapping parts, the chart, axe-core, a screenshot
+(Arabic, Chinese and English), then where the Tab key reaches; and every request, failed request, error status,
+console message and JavaScript error of the whole visit. Each check is a test of its own over the collected
+visits, so that each fails by name.
+
+A second, lighter set of visits forces other fonts than the site's on the pages where text meets text (cards,
+the chart): a wide and a narrow one for Latin, Arabic and Chinese (browser_support.FORCED_FONTS); the checks
+assert that those fonts are the ones used, and find no overlap, no overflow, and no chart text under 12 px.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_support import (ARTIFACTS, FORCED_FAMILY, FORCED_FONTS, SCRIPTS, WIDTHS, browser_pages,
+                             forced_font_css, require_axe, require_fonts, wait_for_no_pending)
+from conftest import LANGS, lang_url
+
+pytestmark = pytest.mark.browser
+
+PAGES = browser_pages()
+SCREENSHOT_LANGS = ("ar", "zh", "en")
+SEARCH_FIELD = "input.md-search__input"
+SWITCHER_LINK = "a.md-select__link[hreflang]"
+VIEWS = [(kind, lang, width) for kind in PAGES for lang in LANGS for width in WIDTHS]
+CHART_KINDS = ("figures",)
+# Forced fonts: the pages where texts stand side by side (cards, the facts panel, the chart).
+FONT_KINDS = ("figures", "home-next", "upcoming", "experts", "webinars")
+MIN_CHART_TEXT_PX = 12
+FONT_VIEWS = [(kind, lang, width, font) for kind in FONT_KINDS for lang in LANGS for width in WIDTHS
+              for font in FORCED_FONTS if kind == "figures" or lang in ("ar", "zh", "en", "ru")]
+
+
+def view_id(view) -> str:
+    return "-".join(view)
+
+
+# ---------------------------------------------------------------------------------------------- what a visit collects
+
+# Pieces of a card that must never cover one another (webinar cards, expert cards, the facts panel).
+CARD_PARTS = {
+    ".hub-webinar-card": ".hub-card__date, .hub-card__kicker, a.hub-title, .hub-next__date, .hub-time-event, "
+                         ".hub-time-visitor, .hub-card__facts, .hub-register",
+    ".hub-expert-card": ".hub-expert-card__initial, .hub-expert-card__name, .hub-expert-card__affiliation, "
+                        ".hub-expert-card__country",
+    ".hub-facts-panel": ".hub-fact",
+    ".hub-kicker": ".hub-badge, .hub-kicker > span:not(.hub-badge)",
+}
+
+# One evaluate: what the page looks like once ready (boxes as laid out, in CSS px).
+LAYOUT = """([parts, minSize]) => {
+    const name = e => e.tagName.toLowerCase() + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+    const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
+        && e.checkVisibility({visibilityProperty: true}); };
+    const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+        && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    const result = {lang: document.documentElement.lang, dir: getComputedStyle(document.body).direction,
+        material: [...document.styleSheets].some(s => s.href && s.href.includes('/assets/stylesheets/main')),
+        overflow: [], overlaps: [], chart: [], charts: 0};
+    const scroll = document.scrollingElement.scrollWidth;
+    if (scroll > innerWidth) {
+        const out = e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); };
+        const wide = [...document.querySelectorAll('.md-main *, .md-header *, .md-footer *')]
+            .filter(e => out(e) && !out(e.parentElement) && e.checkVisibility({visibilityProperty: true}))
+            .slice(0, 5).map(e => name(e) + ` (${Math.round(e.getBoundingClientRect().width)} px)`);
+        result.overflow.push(`scrollWidth ${scroll} > innerWidth ${innerWidth} (widest: ${wide.join(', ')})`);
+    }
+    for (const [card, selector] of Object.entries(parts)) {
+        for (const box of document.querySelectorAll(card)) {
+            if (!visible(box)) continue;
+            const outer = box.getBoundingClientRect();
+            const items = [...box.querySelectorAll(selector)].filter(visible);
+            for (const item of items) {
+                const r = item.getBoundingClientRect();
+                if (r.left < outer.left - 1 || r.right > outer.right + 1 || r.top < outer.top - 1 || r.bottom > outer.bottom + 1)
+                    result.overlaps.push(`${name(item)} sticks out of its ${card}`);
+            }
+            for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
+                if (items[i].contains(items[j]) || items[j].contains(items[i])) continue;
+                if (meet(items[i].getBoundingClientRect(), items[j].getBoundingClientRect()))
+                    result.overlaps.push(`${name(items[i])} and ${name(items[j])} overlap in ${card}`);
+            }
+        }
+    }
+    result.overlaps = [...new Set(result.overlaps)].slice(0, 6);
+    // The chart: every text as laid out (one box per line of each text node), at least 12 px, inside the
+    // figure, meeting no other text; the figure as wide as its column; bars growing from the reading start.
+    for (const figure of document.querySelectorAll('figure.hub-chart')) {
+        result.charts++;
+        const box = figure.getBoundingClientRect(), column = figure.parentElement.getBoundingClientRect();
+        if (box.width < column.width - 1) result.chart.push(`the chart is ${Math.round(box.width)} px wide in a column of ${Math.round(column.width)} px`);
+        if (figure.querySelector('svg text')) result.chart.push('SVG text in the chart');
+        const texts = [];
+        const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const node = walker.currentNode, element = node.parentElement;
+            if (!node.textContent.trim() || !visible(element) || element.closest('.md-visually-hidden')) continue;
+            const size = parseFloat(getComputedStyle(element).fontSize);
+            if (size < minSize) result.chart.push(`"${node.textContent.trim()}" is ${size} px`);
+            const range = document.createRange(); range.selectNodeContents(node);
+            for (const r of range.getClientRects()) texts.push({text: node.textContent.trim(), r});
+        }
+        for (const {text, r} of texts)
+            if (r.left < box.left - 1 || r.right > box.right + 1) result.chart.push(`"${text}" sticks out of the chart`);
+        for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++)
+            if (meet(texts[i].r, texts[j].r)) result.chart.push(`"${texts[i].text}" and "${texts[j].text}" overlap`);
+        for (const bar of figure.querySelectorAll('.hub-chart__bar')) {
+            const value = bar.nextElementSibling.getBoundingClientRect(), r = bar.getBoundingClientRect();
+            if (meet(r, value)) result.chart.push(`the value ${bar.nextElementSibling.textContent} covers its bar`);
+        }
+        const label = figure.querySelector('.hub-chart__label'), bar = figure.querySelector('.hub-chart__bar');
+        if (label && bar) {
+            const l = label.getBoundingClientRect(), b = bar.getBoundingClientRect();
+            if (getComputedStyle(figure).direction === 'rtl' ? !(l.left >= b.right) : !(l.right <= b.left))
+                result.chart.push('the webinar labels do not stand where the lines start');
+        }
+    }
+    result.chart = [...new Set(result.chart)].slice(0, 8);
+    return result; }"""
+
+
+def axe_violations(page, script: str) -> list[str]:
+    page.add_script_tag(path=script)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'][:4])} — "
+            f"{v['nodes'][0]['failureSummary'].splitlines()[-1].strip()}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def tab_reaches(page, presses: int = 60) -> set[str]:
+    """Press Tab from the top of the page until the language switcher and the search field have had the focus.
+
+    A switcher link must be visible when focused; the search field may be hidden at first (on mobile, Material
+    opens the search overlay when its field gets the focus), so it must become visible within a second.
+    """
+    page.evaluate("document.activeElement && document.activeElement.blur(); scrollTo(0, 0)")
+    reached: set[str] = set()
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""([switcher, search]) => {
+            const e = document.activeElement;
+            if (!e) return null;
+            if (e.matches(switcher)) return e.checkVisibility({visibilityProperty: true}) ? "language switcher" : null;
+            return e.matches(search) ? "search field" : null; }""", [SWITCHER_LINK, SEARCH_FIELD])
+        if focused == "search field":
+            try:
+                page.wait_for_function("s => document.activeElement.matches(s) && document.activeElement"
+                                       ".checkVisibility({visibilityProperty: true, opacityProperty: true})",
+                                       arg=SEARCH_FIELD, timeout=1000)
+                reached.add(focused)
+            except Exception:  # noqa: BLE001  (not visible in time: not reached)
+                pass
+        elif focused:
+            reached.add(focused)
+        if len(reached) == 2:
+            break
+    return reached
+
+
+@dataclass
+class Collected:
+    """What one visit saw (or the error that stopped it)."""
+
+    url: str
+    status: int = 0
+    layout: dict = field(default_factory=dict)
+    axe: list[str] = field(default_factory=list)
+    reached: set[str] = field(default_factory=set)
+    requests: list[str] = field(default_factory=list)
+    requests_before_search: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    error_statuses: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    js_errors: list[str] = field(default_factory=list)
+    fonts: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+class Tab:
+    """A browser tab that records every request and what went wrong, and knows when its page is ready."""
+
+    def __init__(self, browser, viewport: dict, lang: str, init_css: str | None = None):
+        self.context = browser.new_context(viewport=viewport, locale=lang)
+        # Nothing may leave the machine: abort any request to another host (it is recorded, and fails).
+        self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+        if init_css:  # before any of the page's own styles apply: no font swap to wait for
+            self.context.add_init_script(
+                "document.addEventListener('readystatechange', () => { if (document.readyState !== 'interactive') return;"
+                " const s = document.createElement('style'); s.id = 'hub-forced-fonts'; s.textContent = %s;"
+                " document.head.append(s); }, {once: true});" % json.dumps(init_css))
+        self.pending: set = set()
+        self.seen = Collected(url="")
+        self.page = self.context.new_page()
+        page, seen = self.page, self.seen
+        page.on("request", lambda r: (seen.requests.append(r.url), self.pending.add(r)))
+        page.on("requestfinished", lambda r: self.pending.discard(r))
+        page.on("requestfailed", lambda r: (self.pending.discard(r), seen.failed.append(f"{r.url} ({r.failure})")))
+        page.on("response", lambda r: r.status >= 400 and seen.error_statuses.append(f"HTTP {r.status}: {r.url}"))
+        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+        page.on("pageerror", lambda e: seen.js_errors.append(str(e)))
+
+    def open(self, url: str) -> None:
+        """Go to ``url`` and return once it is ready: load event, fonts loaded, no request pending."""
+        self.seen.url = url
+        response = self.page.goto(url, wait_until="load")
+        self.seen.status = response.status if response else 0
+        wait_for_no_pending(self.page, self.pending)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def visit_page(browser, url: str, kind: str, lang: str, width: str, axe: str) -> Collected:
+    tab = Tab(browser, WIDTHS[width], lang)
+    seen = tab.seen
+    try:
+        tab.open(url)
+        page = tab.page
+        seen.layout = page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])
+        if lang in SCREENSHOT_LANGS:  # before the keyboard opens anything
+            folder = ARTIFACTS / "screenshots"
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(folder / f"{kind}-{lang}-{width}.png"), full_page=True)
+        seen.axe = axe_violations(page, axe)
+        seen.requests_before_search = list(seen.requests)
+        seen.reached = tab_reaches(page)
+    except Exception as error:  # noqa: BLE001  (every check of this view reports it)
+        seen.error = f"{type(error).__name__}: {error}"
+    finally:
+        tab.close()
+    return seen
+
+
+def visit_in_fonts(browser, url: str, kind: str, lang: str, width: str, font: str) -> Collected:
+    tab = Tab(browser, WIDTHS[width], lang, init_css=forced_font_css(font))
+    seen = tab.seen
+    try:
+        tab.open(url)
+        page = tab.page
+        seen.fonts = page.evaluate("""async ([family, samples]) => {
+            const status = {};
+            for (const [script, sample] of Object.entries(samples)) {
+                try {
+                    const faces = await document.fonts.load(`16px "${family}"`, sample);
+                    status[script] = faces.length ? faces.map(f => f.status).join(',') : 'no face';
+                } catch (error) { status[script] = `not loaded (${error.message})`; }
+            }
+            const probe = document.querySelector('article h1') || document.body;
+            return {status, computed: getComputedStyle(probe).fontFamily}; }""",
+                                   [FORCED_FAMILY, {script: sample for script, (_, sample) in SCRIPTS.items()}])
+        seen.layout = page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])
+        if kind == "figures" and lang in SCREENSHOT_LANGS:
+            folder = ARTIFACTS / "screenshots" / "fonts"
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(folder / f"{kind}-{lang}-{width}-{font}.png"), full_page=True)
+    except Exception as error:  # noqa: BLE001
+        seen.error = f"{type(error).__name__}: {error}"
+    finally:
+        tab.close()
+    return seen
+
+
+@pytest.fixture(scope="module")
+def visits(browser, served):
+    """visits(kind, lang, width) → the one visit of that page (made on first use, kept for every check)."""
+    done: dict[tuple, Collected] = {}
+    axe = str(require_axe())
+
+    def get(kind: str, lang: str, width: str) -> Collected:
+        if (kind, lang, width) not in done:
+            site, path = PAGES[kind]
+            done[(kind, lang, width)] = visit_page(browser, served(site) + lang_url(lang, path), kind, lang, width, axe)
+        seen = done[(kind, lang, width)]
+        assert seen.error is None, f"the visit of {seen.url} failed: {seen.error}"
+        return seen
+    return get
+
+
+@pytest.fixture(scope="module")
+def font_visits(browser, served):
+    done: dict[tuple, Collected] = {}
+
+    def get(kind: str, lang: str, width: str, font: str) -> Collected:
+        require_fonts(font)
+        if (kind, lang, width, font) not in done:
+            site, path = PAGES[kind]
+            done[(kind, lang, width, font)] = visit_in_fonts(browser, served(site) + lang_url(lang, path),
+                                                             kind, lang, width, font)
+        seen = done[(kind, lang, width, font)]
+        assert seen.error is None, f"the visit of {seen.url} in the {font} fonts failed: {seen.error}"
+        return seen
+    return get
+
+
+def _own_404(seen: Collected, kind: str, found: list[str], text: str) -> list[str]:
+    """The 404 page's own address is a 404 (Chromium logs it once in the console): nothing else may be."""
+    if kind != "missing":
+        return found
+    rest = [p for p in found if p != text]
+    logged = [p for p in rest if "status of 404" in p]
+    return [p for p in rest if p not in logged[:1]]
+
+
+# ---------------------------------------------------------------------------------------------- the checks
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_status_language_and_direction(visits, view):
+    kind, lang, width = view
+    seen = visits(*view)
+    problems = []
+    expected = 404 if kind == "missing" else 200
+    if seen.status != expected:
+        problems.append(f"HTTP status {seen.status}, expected {expected}")
+    if kind != "missing":  # the one 404 page holds every language: see test_browser.test_not_found_page
+        if seen.layout["lang"] != lang:
+            problems.append(f'<html lang="{seen.layout["lang"]}">, expected "{lang}"')
+        if seen.layout["dir"] != ("rtl" if lang == "ar" else "ltr"):
+            problems.append(f"the body's direction is {seen.layout['dir']}")
+    if not seen.layout["material"]:
+        problems.append("Material's stylesheet did not load")
+    assert not problems, f"{seen.url}: {problems}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_no_horizontal_overflow(visits, view):
+    seen = visits(*view)
+    assert not seen.layout["overflow"], f"{seen.url}: {seen.layout['overflow']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_no_part_of_a_card_covers_another(visits, view):
+    seen = visits(*view)
+    assert not seen.layout["overlaps"], f"{seen.url}: {seen.layout['overlaps']}"
+
+
+@pytest.mark.parametrize("view", [v for v in VIEWS if v[0] in CHART_KINDS], ids=view_id)
+def test_chart_is_legible_and_fills_its_column(visits, view):
+    """HTML chart: every text at least 12 px, inside the chart, meeting no other text; as wide as its column;
+    the labels where a line starts (right in Arabic)."""
+    seen = visits(*view)
+    assert seen.layout["charts"] >= 1, f"{seen.url}: no chart"
+    assert not seen.layout["chart"], f"{seen.url}: {seen.layout['chart']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_axe_finds_nothing_serious(visits, view):
+    seen = visits(*view)
+    assert not seen.axe, f"{seen.url}:\n  " + "\n  ".join(seen.axe)
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_tab_key_reaches_the_language_switcher_and_the_search(visits, view):
+    seen = visits(*view)
+    assert seen.reached == {"language switcher", "search field"}, f"{seen.url}: the Tab key reached {seen.reached}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_nothing_is_fetched_from_another_host(visits, view):
+    seen = visits(*view)
+    assert seen.requests, f"{seen.url}: no request recorded at all (is the page served?)"
+    external = sorted({u for u in seen.requests if urlsplit(u).scheme not in ("data", "blob", "about")
+                       and urlsplit(u).hostname != "127.0.0.1"})
+    assert not external, f"{seen.url}: {external[:6]}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_no_request_fails(visits, view):
+    kind = view[0]
+    seen = visits(*view)
+    found = [f"request failed: {f}" for f in seen.failed]
+    found += _own_404(seen, kind, seen.error_statuses, f"HTTP 404: {seen.url}")
+    assert not found, f"{seen.url}:\n  " + "\n  ".join(found[:8])
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_no_console_or_javascript_error(visits, view):
+    kind = view[0]
+    seen = visits(*view)
+    found = _own_404(seen, kind, seen.console_errors, "") + [f"JavaScript error: {e}" for e in seen.js_errors]
+    assert not found, f"{seen.url}:\n  " + "\n  ".join(found[:8])
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_no_sitemap_is_fetched(visits, view):
+    """The language switcher links each language's version of the page: Material's sitemap lookups are unused."""
+    seen = visits(*view)
+    fetched = [u for u in seen.requests if urlsplit(u).path.endswith("sitemap.xml")]
+    assert not fetched, f"{seen.url}: {fetched}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_the_search_index_waits_for_a_search(visits, view):
+    seen = visits(*view)
+    fetched = [u for u in seen.requests_before_search if urlsplit(u).path.endswith("search_index.json")]
+    assert not fetched, f"{seen.url}: fetched before any search: {fetched}"
+
+
+# ---------------------------------------------------------------------------------------------- other fonts
+
+@pytest.mark.parametrize("view", FONT_VIEWS, ids=view_id)
+def test_forced_fonts_are_the_ones_used(font_visits, view):
+    """The check below means something only if the page is set in the forced fonts: each script's face loads
+    (a local() font that is not installed ends in "error") and the page's text asks for that family."""
+    seen = font_visits(*view)
+    assert set(seen.fonts["status"].values()) == {"loaded"}, f"{seen.url}: {seen.fonts}"
+    assert seen.fonts["computed"].strip('"\'') == FORCED_FAMILY, f"{seen.url}: {seen.fonts}"
+
+
+@pytest.mark.parametrize("view", FONT_VIEWS, ids=view_id)
+def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
+    seen = font_visits(*view)
+    problems = seen.layout["overflow"] + seen.layout["overlaps"] + seen.layout["chart"]
+    if view[0] == "figures" and not seen.layout["charts"]:
+        problems.append("no chart")
+    assert not problems, f"{seen.url} in the {view[3]} fonts:\n  " + "\n  ".join(problems)
