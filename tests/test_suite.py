@@ -102,7 +102,7 @@ def test_what_starts_a_browser_or_java_is_outside_the_fast_tier():
     found = []
     for path in sorted((ROOT / "tests").glob("test_*.py")):
         source = path.read_text(encoding="utf-8")
-        if re.search(r"def test_\w+\([^)]*\bbrowser\b|require_chromium\(|lighthouse", source) \
+        if re.search(r"def test_\w+\([^)]*\bbrowser\b|require_chromium\(|lighthouse\.mjs", source) \
                 and "mark.browser" not in source:
             found.append(f"{path.name} starts Chromium but is not marked browser")
         if re.search(r"require_java\(|vnu_jar\(", source) and "mark.slow" not in source:
