@@ -20,7 +20,7 @@ from .extras.structured import webinar_meta
 from .localize import Formatter
 from .model import Hub
 from .urls import absolute, expert_path, webinar_path
-from .views import (PageContext, expert_card, figures_view, follow_view, lang_attr, time_view, webinar_card,
+from .views import (UNSTATED, PageContext, expert_card, figures_view, follow_view, lang_attr, time_view, webinar_card,
                     webinar_page)
 
 LATEST_PAST = 4  # past webinars on the home page
@@ -107,7 +107,9 @@ class Renderer:
         cards = [card for group in groups for series in group["series"] for card in series["webinars"]]
         filters = {
             "years": [str(group["year"]) for group in groups],
-            "languages": sorted({(c.language_code, c.language) for c in cards}, key=lambda pair: pair[1]),
+            # By name, "Language not stated" last: it is not a language to choose among the others.
+            "languages": sorted({(c.filter_language, c.language) for c in cards},
+                                key=lambda pair: (pair[0] == UNSTATED, pair[1])),
             "regions": sorted({c.region.text for c in cards if c.region}),
             # Every count the live message may show, formatted by Babel: hub.js picks one by index.
             "numbers": [f.number(n) for n in range(len(cards) + 1)],

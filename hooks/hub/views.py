@@ -84,8 +84,16 @@ class WebinarCard:
     state_label: str = ""
     badge: dict[str, str] | None = None  # day, month, year of the date badge
     time: str | None = None  # start time and the name of its zone, e.g. "14:30 Central European Summer Time"
-    language_code: str = ""
+    language_code: str = ""  # "" when the data does not say
     year: int = 0
+
+    @property
+    def filter_language(self) -> str:
+        """The value the language filter compares: the code, or ``UNSTATED`` (never a printed ``None``)."""
+        return self.language_code or UNSTATED
+
+
+UNSTATED = "unstated"  # the language filter's value for the webinars whose data gives no language
 
 
 def card_state(webinar: WebinarFacts) -> str:
@@ -123,7 +131,7 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
         state_label=ctx.f.t(f"state_{state}"),
         badge=ctx.f.date_badge(data.date),
         time=ctx.f.start_line(starts) if starts else None,
-        language_code=data.language,
+        language_code=data.language or "",
         year=data.date.year,
     )
 

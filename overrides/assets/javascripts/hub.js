@@ -95,9 +95,36 @@
       if (none) none.hidden = shown > 0;
     }
 
-    selects.forEach(function (select) { select.addEventListener("change", apply); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    /* The filters live in the address (?year=&language=&region=): a filtered list can be shared, and it
+       survives a reload. A value no option has (an old link) is ignored. */
+    function fromAddress() {
+      var params = new URLSearchParams(location.search);
+      selects.forEach(function (select) {
+        var value = params.get(select.name);
+        var known = Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+        select.value = value && known ? value : "";
+      });
+    }
+
+    function toAddress() {
+      var params = new URLSearchParams(location.search);
+      selects.forEach(function (select) {
+        if (select.value) params.set(select.name, select.value);
+        else params.delete(select.name);
+      });
+      var query = params.toString();
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+
+    function changed() {
+      apply();
+      toAddress();
+    }
+
+    selects.forEach(function (select) { select.addEventListener("change", changed); });
+    form.addEventListener("reset", function () { setTimeout(changed, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    fromAddress();
     apply();  /* the count is written before the form shows: not announced on load, only on a change */
     form.hidden = false;
   }
