@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Mapping
 
 import babel.dates
+import babel.lists
 import babel.numbers
 import babel.units
 from babel import Locale
@@ -140,6 +141,10 @@ class Formatter:
         if "duration-minute" in text:
             text = babel.units.format_unit(value, "duration-minute", length="short", locale=self.locale)
         return text
+
+    def and_list(self, items: list[str]) -> str:
+        """Items joined as the language joins a list ("a, b and c"; "a、b和c")."""
+        return babel.lists.format_list(items, locale=self.locale)
 
     def figure(self, value) -> str:
         """A count as the source gives it: exact (1 234), or approximate ("more than 250")."""

@@ -167,15 +167,26 @@ class Webinar:
         "scheduled unless the webinar was cancelled or postponed.", default="scheduled"
     )
     region: LocalizedText | None = doc("Target region or audience, per language.", default=None)
-    summary: LocalizedMarkdown | None = doc("What the webinar is about, per language (Markdown).", default=None)
-    report: LocalizedMarkdown | None = doc("Completion report, per language (Markdown).", default=None)
-    report_links: list[ReportLink] = doc("Published reports or news items about the webinar.", default=())
+    summary: LocalizedMarkdown | None = doc(
+        "Before the event: what the webinar is about, per language (Markdown), written so that it reads true "
+        "before and after it (no 'spoke on …'). Shown on the page from the start.", default=None)
+    report: LocalizedMarkdown | None = doc(
+        "After the event: what happened (who spoke on what, the completion report), per language (Markdown). "
+        "Shown only once the webinar is past.", default=None)
+    report_links: list[ReportLink] = doc(
+        "Published reports or news items about the webinar (after the event: shown only once it is past).",
+        default=())
     moderators: list[Identifier] = doc("Ids of the moderators (files in webinars/experts/).", default=())
     experts: list[Identifier] = doc("Ids of the speakers (files in webinars/experts/).", default=())
     organizers: list[Organizer] = doc("Who opens the webinar, gives remarks, moderates.", default=())
     recording: Recording | None = doc("The recording, once published.", default=None)
     slides: list[SlideDeck] = doc("Slide decks.", default=())
     registration: Registration | None = doc("How to register, for an upcoming webinar.", default=None)
+    join: Url | None = doc("Public address to join the webinar live, when the organisers publish one "
+                           "(shown while it is upcoming).", default=None)
+    interpretation: list[LanguageCode] = doc(
+        "Languages the webinar is interpreted into, as the organisers announce them; leave out when not known.",
+        default=())
     stats: Stats | None = doc("Registrations, participants, countries and survey response rate.", default=None)
 
 
