@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -30,9 +31,10 @@ from mkdocs.utils.meta import get_data
 
 from hub.catalog import DataError
 from hub.extras.structured import social_defaults
-from hub.languages import DEFAULT_LANGUAGE, url_prefix
+from hub.languages import CODES, DEFAULT_LANGUAGE, url_prefix
 from hub.localize import Formatter
 from hub.model import build_date
+from hub.trust import document_pattern, footer_links, link_symbols
 from hub.urls import absolute_link, development_agenda_url
 from hub.fingerprint import StaleStaging, staged_for
 from hub_private import build_one_language
@@ -100,8 +102,14 @@ def on_env(env, /, *, config: MkDocsConfig, files):
         "prefix": url_prefix(_language(config)),
         "staff_guide": _text(config, "staff_guide"),
         "development_agenda": _text(config, "development_agenda"),
+        "organisation_name": _text(config, "organisation_name"),
+        "contact": _text(config, "contact"),
+        "privacy": _text(config, "privacy"),
+        "not_found_title": _text(config, "not_found_title"),
         "development_agenda_url": _development_agenda_url(config),
         "not_found": _state["not_found"],
+        "footer": _footer(config, _language(config)),  # organisation, contact, privacy: only those configured
+        "footers": {code: _footer(config, code) for code in CODES},  # the 404 page's, for every language
         "social": social_defaults(_language(config), site_url),  # link previews (hub/extras/structured.py)
     }
     return env
@@ -119,7 +127,7 @@ def on_page_markdown(markdown: str, /, *, page, config: MkDocsConfig, files) -> 
 def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:
     """Drop a page's Markdown once converted: MkDocs holds every page at once, so this lowers the peak."""
     page.markdown = ""
-    return html
+    return link_symbols(html, _state.get("document_url", ""), _language(config))
 
 
 def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
@@ -255,6 +263,22 @@ def _language(config: MkDocsConfig) -> str:
 
 def _text(config: MkDocsConfig, key: str) -> str:
     return Formatter(_language(config)).t(key)
+
+
+def _footer(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The footer's addresses in ``lang`` (hub/trust.py): organisation, contact and privacy when configured in
+    ``extra.hub.organisation``, the Development Agenda page and the staff guide always."""
+    settings = config.extra.get("hub", {})
+    try:
+        links = footer_links(settings, lang)
+        _state["document_url"] = document_pattern(settings)
+        agenda = development_agenda_url(settings.get("development_agenda_url") or "", lang,
+                                        settings.get("development_agenda_urls"))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, extra.hub: {error}") from None
+    return {**links, "organisation": "organisation" in settings, "development_agenda_url": agenda,
+            # Root-relative: the 404 page, served at any path, points each language's footer link here.
+            "staff_guide_url": urlsplit(absolute_link(_site_url(config), url_prefix(lang) + "staff-guide/")).path}
 
 
 def _development_agenda_url(config: MkDocsConfig) -> str:

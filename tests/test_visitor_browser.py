@@ -112,3 +112,56 @@ def test_filters_are_kept_in_the_address_shared_and_reloaded(tab, served, lang):
     page.wait_for_function("location.search === ''")
     assert len(_shown(page)) == 4
     assert not item.errors + shared.errors + unknown.errors
+
+
+# ------------------------------------------------------------------------------------------- 404
+
+NOT_FOUND_PATHS = ("no-such-page/", "webinars/no-such-webinar/deeper/")
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "fr", "en"])
+@pytest.mark.parametrize("missing", NOT_FOUND_PATHS)
+def test_the_404_page_speaks_the_language_of_the_address(tab, served, lang, missing):
+    """Under /webinar-hub/<lang>/… the one 404.html shows that language: lang and dir, title, heading and text,
+    site name, menu and footer; the other languages stay links to their homes; at the site's root, English."""
+    base = served("real_site")
+    f = Formatter(lang)
+    width = "mobile" if missing != NOT_FOUND_PATHS[0] else "desktop"
+    item = tab(url_of(base, lang, missing), WIDTHS[width], lang)
+    page = item.page
+    assert item.response.status == 404
+    page.wait_for_function("l => document.documentElement.lang === l", arg=lang, timeout=5000)
+    seen = page.evaluate("""() => ({
+        dir: document.documentElement.dir || 'ltr', bodyDir: getComputedStyle(document.body).direction,
+        title: document.title,
+        headings: [...document.querySelectorAll('.hub-not-found h1')].filter(h => h.checkVisibility()).map(h => h.innerText.trim()),
+        text: document.querySelector('.hub-not-found').innerText,
+        topic: document.querySelector('.md-header__topic').innerText.trim(),
+        tabs: [...document.querySelectorAll('a.md-tabs__link')].map(a => [a.innerText.trim(), new URL(a.href).pathname]),
+        drawer: [...document.querySelectorAll('.md-nav--primary a.md-nav__link')].map(a => [a.innerText.trim(), new URL(a.href).pathname]),
+        languages: [...document.querySelectorAll('.hub-not-found__languages a')].filter(a => a.checkVisibility()).map(a => [a.getAttribute('hreflang'), new URL(a.href).pathname]),
+        footer: [...document.querySelectorAll('.md-footer a')].map(a => [a.innerText.trim(), a.href]),
+    })""")
+    rtl = lang == "ar"
+    assert (seen["dir"], seen["bodyDir"]) == (("rtl", "rtl") if rtl else ("ltr", "ltr")), seen
+    assert seen["headings"] == [f.t("not_found_title")], seen["headings"]
+    assert f.t("not_found_text") in seen["text"]
+    assert seen["title"] == f"{f.t('not_found_title')} - {f.t('site_name')}"
+    assert seen["topic"] == f.t("site_name")
+    prefix = PREFIX + lang_url(lang, "")
+    menu = dict(seen["tabs"]) if width == "desktop" else dict(seen["drawer"])
+    assert menu.get(f.t("menu_home")) == prefix, menu
+    assert menu.get(f.t("webinars_title")) == prefix + "webinars/", menu
+    assert f"/{lang}/agenda/" in menu[f.t("development_agenda")], menu
+    others = dict(seen["languages"])
+    assert sorted(others) == sorted(code for code in LANGS if code != lang), others
+    assert all(path == PREFIX + lang_url(code, "") for code, path in others.items()), others
+    footer = dict(seen["footer"])
+    assert f"/{lang}/agenda/" in footer[f.t("development_agenda")], footer
+    assert footer[f.t("staff_guide")].endswith(prefix + "staff-guide/"), footer
+    assert f.t("organisation_name") in page.inner_text(".md-footer")
+    assert not item.errors, item.errors
+    if lang in ("ar", "zh", "en") and missing == NOT_FOUND_PATHS[0]:
+        for name, viewport in WIDTHS.items():
+            page.set_viewport_size(viewport)
+            item.shot(f"404-{lang}-{name}")
