@@ -5,6 +5,7 @@ focus, an upcoming webinar's essentials. Screenshots go to test-artifacts/visito
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -165,3 +166,151 @@ def test_the_404_page_speaks_the_language_of_the_address(tab, served, lang, miss
         for name, viewport in WIDTHS.items():
             page.set_viewport_size(viewport)
             item.shot(f"404-{lang}-{name}")
+
+
+# ------------------------------------------------------------------------------------------- keyboard focus
+
+# For the element that has the focus: its focus indicator (outline) and the colour visibly behind the ring,
+# found where the ring is drawn (just outside the box, or just inside for a negative offset), from the elements
+# painted at that point, not from the DOM parent (a fixed skip link or a header button sits over other boxes).
+FOCUS_PROBE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const style = getComputedStyle(e), rect = e.getBoundingClientRect();
+  const parse = c => { const m = c.match(/[\\d.]+/g) || []; return m.length < 3 ? null :
+      [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1]; };
+  const width = parseFloat(style.outlineWidth) || 0, offset = parseFloat(style.outlineOffset) || 0;
+  const name = (e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'
+      ? '.' + e.className.trim().split(/\\s+/).slice(0, 2).join('.') : '') + ' "' + (e.innerText || e.value ||
+      e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"');
+  const visible = e.checkVisibility({opacityProperty: true, visibilityProperty: true}) && rect.width > 0 && rect.height > 0;
+  const inside = offset + width / 2 < 0;
+  let x = inside ? rect.left + 1 - offset : rect.left - offset - width / 2 - 1, y = rect.top + rect.height / 2;
+  if (!inside && x < 0) x = rect.right + offset + width / 2 + 1;
+  x = Math.min(Math.max(x, 0), innerWidth - 1); y = Math.min(Math.max(y, 0), innerHeight - 1);
+  const layers = document.elementsFromPoint(x, y).filter(el => inside ? true : !e.contains(el));
+  // Blend the backgrounds from the top one down until an opaque one (white page below all).
+  let colour = null, stack = [];
+  const chain = [];
+  for (const el of layers) { let a = el; while (a && !chain.includes(a)) { chain.push(a); if (layers.includes(a.parentElement)) break; a = a.parentElement; } }
+  for (const el of chain) {
+    const bg = parse(getComputedStyle(el).backgroundColor);
+    if (bg && bg[3] > 0) { stack.push(bg); if (bg[3] >= 1) break; }
+  }
+  stack.push([255, 255, 255, 1]);
+  colour = stack.pop().slice(0, 3);
+  while (stack.length) { const [r, g, b, a] = stack.pop(); colour = [r * a + colour[0] * (1 - a), g * a + colour[1] * (1 - a), b * a + colour[2] * (1 - a)]; }
+  const cx = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1), cy = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(cx, cy);
+  const obscured = !!top && !e.contains(top) && !top.contains(e) && !(e.labels && [...e.labels].some(l => l.contains(top)));
+  return {name, visible, obscured, style: style.outlineStyle, width, offset, ring: parse(style.outlineColor), behind: colour,
+          inView: rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth};
+}"""
+
+
+def _luminance(rgb) -> float:
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+FOCUS_PAGES = {
+    "home": ("real_site", ""),
+    "webinars": ("real_site", "webinars/"),
+    "upcoming": ("fixture_site", "webinars/2027-03-28-upcoming-across-dst/"),
+    "recording": ("fixture_site", "webinars/2026-01-15-past-with-recording/"),
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("kind", FOCUS_PAGES)
+def test_keyboard_focus_is_visible_at_3_to_1_everywhere(tab, served, kind, lang, width):
+    """Tab through the page from the top (and back from the end): every element that takes the focus is
+    visible, in view, and drawn with a ring at least 2 px wide whose colour has at least 3:1 contrast with
+    the colour behind it (WCAG 2.2, 2.4.11 and 2.4.13)."""
+    site, path = FOCUS_PAGES[kind]
+    item = tab(url_of(served(site), lang, path), WIDTHS[width], lang)
+    page = item.page
+    page.wait_for_load_state("load")
+    # The settled state is measured, not a frame of a fade: transitions and animations end at once.
+    page.add_style_tag(content="*, *::before, *::after { transition-duration: 0s !important; "
+                               "transition-delay: 0s !important; animation: none !important; }")
+    problems, seen = [], []
+
+    def check(key: str, presses: int) -> None:
+        page.evaluate("document.activeElement && document.activeElement.blur(); scrollTo(0, 0)")
+        for _ in range(presses):
+            page.keyboard.press(key)
+            probe = page.evaluate(FOCUS_PROBE)
+            if probe is None:
+                continue
+            if not probe["visible"]:  # the search field shows once Material has opened the search (a ready signal)
+                with contextlib.suppress(Exception):
+                    page.wait_for_function("() => document.activeElement.checkVisibility({opacityProperty: true, "
+                                           "visibilityProperty: true})", timeout=1000)
+                probe = page.evaluate(FOCUS_PROBE)
+            seen.append(probe["name"])
+            if not probe["visible"] or not probe["inView"]:
+                problems.append(f"{probe['name']}: has the focus but is not visible")
+            elif probe["obscured"]:
+                problems.append(f"{probe['name']}: has the focus but is hidden under another box")
+            elif probe["style"] in ("none", "hidden") or probe["width"] < 2 or not probe["ring"] or probe["ring"][3] < 1:
+                problems.append(f"{probe['name']}: no solid focus ring ({probe['style']} {probe['width']}px {probe['ring']})")
+            else:
+                ratio = contrast(probe["ring"], probe["behind"])
+                if ratio < 3:
+                    problems.append(f"{probe['name']}: ring {probe['ring'][:3]} on {[round(c) for c in probe['behind']]}"
+                                    f" is {ratio:.2f}:1")
+
+    check("Tab", 40)
+    check("Shift+Tab", 12)
+    assert len(seen) > 15, seen
+    assert not problems, f"{kind} {lang} {width}:\n  " + "\n  ".join(dict.fromkeys(problems))
+
+
+def _inside(inner, outer) -> bool:
+    return (inner["x"] >= outer["x"] - 0.5 and inner["y"] >= outer["y"] - 0.5
+            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
+            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5)
+
+
+def _overlap(a, b) -> bool:
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_skip_link_and_language_menu_show_whole(tab, served, lang, width):
+    """The skip link, when focused, covers neither the logo nor the site's name; the language menu, opened
+    from the keyboard, shows all six languages inside its box (none cut off, "Español" last)."""
+    item = tab(url_of(served("real_site"), lang, "about/"), WIDTHS[width], lang)
+    page = item.page
+    page.add_style_tag(content="*, *::before, *::after { transition-duration: 0s !important; "
+                               "transition-delay: 0s !important; animation: none !important; }")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    skip = page.locator("a.md-skip").bounding_box()
+    for other in ("header a.md-logo", ".md-header__topic"):
+        box = page.locator(other).first.bounding_box()
+        if box and box["width"] and page.locator(other).first.is_visible():
+            assert not _overlap(skip, box), f"the skip link covers {other}: {skip} {box}"
+    page.locator(".md-select button").focus()
+    page.keyboard.press("Tab")  # into the list: it opens (:focus-within)
+    inner = page.locator(".md-select__inner").bounding_box()
+    links = page.locator(".md-select__link")
+    assert links.count() == len(LANGS)
+    for index in range(links.count()):
+        box = links.nth(index).bounding_box()
+        assert box and _inside(box, inner), f"{links.nth(index).inner_text()} is cut off: {box} outside {inner}"
+    assert links.nth(len(LANGS) - 1).inner_text().strip() == "Español"
+    if width == "desktop":
+        item.shot(f"language-menu-{lang}")

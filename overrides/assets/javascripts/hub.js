@@ -206,6 +206,16 @@
     printAddresses();
   }
 
+  /* Search closes when the keyboard focus leaves it: Material keeps it open, and its overlay then covers the
+     element that has the focus (WCAG 2.4.11, focus not obscured). */
+  document.addEventListener("focusin", function (event) {
+    var toggle = document.querySelector('[data-md-toggle="search"]');
+    var search = document.querySelector(".md-search");
+    if (!toggle || !toggle.checked || !search || search.contains(event.target) || event.target === toggle) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".hub-player__play");
     if (button) play(button);
