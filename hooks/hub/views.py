@@ -216,6 +216,7 @@ class WebinarPage:
     interpretation: list[str]  # the languages interpreted into, localized; empty when not known
     join_url: str | None  # while upcoming only
     not_yet_known: str | None  # upcoming: one plain line naming the essentials the data does not give yet
+    lead: str  # the page's first sentence (number, date, language): what a search result shows under the title
 
 
 def time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
@@ -334,6 +335,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         interpretation=[f.language_name(code) for code in data.interpretation],
         join_url=data.join if webinar.upcoming and data.status == "scheduled" else None,
         not_yet_known=not_yet_known(ctx, webinar),
+        lead=f.webinar_line(data.number, data.date, data.language),
     )
 
 
