@@ -314,3 +314,23 @@ def test_skip_link_and_language_menu_show_whole(tab, served, lang, width):
     assert links.nth(len(LANGS) - 1).inner_text().strip() == "Español"
     if width == "desktop":
         item.shot(f"language-menu-{lang}")
+
+
+# ------------------------------------------------------------------------------------------- consistency
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_site_name_is_whole_at_390px_and_chart_text_in_the_page_font(tab, served, lang):
+    item = tab(url_of(served("real_site"), lang, "figures/"), MOBILE, lang)
+    page = item.page
+    name = page.evaluate("""() => { const e = document.querySelector('.md-header__topic .md-ellipsis');
+        const r = e.getBoundingClientRect(), h = document.querySelector('.md-header').getBoundingClientRect();
+        return {text: e.innerText.trim(), sw: e.scrollWidth, cw: e.clientWidth, sh: e.scrollHeight, ch: e.clientHeight,
+                top: r.top, bottom: r.bottom, htop: h.top, hbottom: h.bottom}; }""")
+    assert name["text"] == Formatter(lang).t("site_name")
+    assert name["sw"] <= name["cw"] + 1 and name["sh"] <= name["ch"] + 1, f"the site's name is cut off: {name}"
+    assert name["top"] >= name["htop"] - 1 and name["bottom"] <= name["hbottom"] + 1, f"outside the header: {name}"
+    fonts = page.evaluate("""() => [getComputedStyle(document.querySelector('.md-typeset p')).fontFamily,
+        [...new Set([...document.querySelectorAll('.hub-chart svg text')].map(t => getComputedStyle(t).fontFamily))]]""")
+    assert fonts[1] == [fonts[0]], fonts
+    if lang in ("ar", "zh", "en"):
+        page.screenshot(path=str(SHOTS / f"header-{lang}-mobile.png"))

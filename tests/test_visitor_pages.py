@@ -88,3 +88,37 @@ def test_empty_is_not_content(real_site, fixture_site, lang):
         assert not soup.select("article .hub-unknown, article .hub-fact dd:empty"), html
         for dd in soup.select(".hub-facts-panel dd"):
             assert clean(dd.get_text()), html
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def _texts(site, lang):
+    """The visible text of every page of a language (code, scripts and styles left out)."""
+    folder = site if lang == "en" else site / lang
+    for html in sorted(folder.rglob("index.html")):
+        if lang == "en" and html.relative_to(site).parts[0] in LANGS:
+            continue
+        soup = page(site, str(html.relative_to(site)))
+        for tag in soup.select("script, style, code, pre, head"):
+            tag.decompose()
+        yield html.relative_to(site), soup.get_text(" ")
+
+
+@pytest.mark.parametrize("site_name", ["real_site", "fixture_site"])
+def test_one_style_per_language(request, site_name):
+    """One date style in English (Babel's "September 12, 2024", never "12 September 2024" or "Sep 12, 2024"),
+    Chinese language names of one style (中文/英文, never 英语) and full-width colons, French typographic
+    apostrophes, on every page."""
+    site = request.getfixturevalue(site_name)
+    problems = []
+    for where, text in _texts(site, "en"):
+        for match in re.finditer(rf"\b\d{{1,2}}(?:–\d{{1,2}})? (?:{MONTHS}) \d{{4}}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{{1,2}}, \d{{4}}", text):
+            problems.append(f"{where}: {match[0]!r}")
+    for where, text in _texts(site, "zh"):
+        for match in re.finditer(r"(?:英语|法语|俄语|阿拉伯语|西班牙语|汉语)|[\u4e00-\u9fff][:;](?!//)|[:;] ?[\u4e00-\u9fff]", text):
+            problems.append(f"{where}: {text[max(0, match.start() - 10):match.end() + 10]!r}")
+    for where, text in _texts(site, "fr"):
+        for match in re.finditer(r"[^\W\d_]'[^\W\d_]", text):
+            problems.append(f"{where}: {text[max(0, match.start() - 15):match.end() + 15]!r}")
+    assert not problems, "\n  ".join(problems[:40])

@@ -24,6 +24,8 @@ from .languages import BY_CODE, DEFAULT_LANGUAGE
 from .yamlload import load_file
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+# Language names where CLDR's do not share one style (see Formatter.language_name).
+LANGUAGE_NAMES = {"zh": {"ar": "阿拉伯文", "en": "英文", "es": "西班牙文", "fr": "法文", "ru": "俄文", "zh": "中文"}}
 CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
@@ -55,15 +57,19 @@ def pick(texts: Mapping[str, str] | None, page_lang: str, delivery_lang: str | N
 
 
 FRENCH_SPACE_BEFORE = re.compile(r" (?=[:;!?»])| (?<=« )")
+FRENCH_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")  # l'assistance → l’assistance
 
 
 @lru_cache(maxsize=4096)
 def typeset(text: str, code: str) -> str:
-    """French spacing: a space typed before ``: ; ! ? »`` or after ``«`` never breaks the line there
-    (a no-break space, as the organisation's French documents set it)."""
-    if code != "fr" or " " not in text:
+    """French typography: a space typed before ``: ; ! ? »`` or after ``«`` never breaks the line there
+    (a no-break space, as the organisation's French documents set it), and the typewriter apostrophe of
+    "l'assistance" is the typographic one (l’assistance), as in the organisation's French documents."""
+    if code != "fr":
         return text
-    return FRENCH_SPACE_BEFORE.sub("\u00a0", text)
+    if "'" in text:
+        text = FRENCH_APOSTROPHE.sub("\u2019", text)
+    return FRENCH_SPACE_BEFORE.sub("\u00a0", text) if " " in text else text
 
 
 def heading(number: int | None, title: str) -> str:
@@ -170,8 +176,10 @@ class Formatter:
         return self.t(key, **values)
 
     def language_name(self, code: str) -> str:
-        """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case."""
-        return self.locale.languages.get(code, code)
+        """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case; in
+        Chinese one style for all six (the UN's 中文/英文 …, as the language menu writes 中文: CLDR mixes
+        中文 with 英语)."""
+        return LANGUAGE_NAMES.get(self.code, {}).get(code) or self.locale.languages.get(code, code)
 
     def language_label(self, code: str) -> str:
         """A language's name standing alone, e.g. an option of a list: capitalised as a label is."""

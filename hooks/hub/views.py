@@ -387,7 +387,7 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
             card = webinar_card(ctx, webinar)
             rows.append({
                 "card": card,
-                "label": card.number or f.date(webinar.data.date, "medium"),
+                "label": card.number or card.date,  # the one date style of the language
                 "language": card.language if card.language_known else None,
                 "registrations": maybe(stats.registrations, f.figure),
                 "participants": maybe(stats.participants, f.figure),
