@@ -127,7 +127,8 @@ def on_page_markdown(markdown: str, /, *, page, config: MkDocsConfig, files) -> 
 def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:
     """Drop a page's Markdown once converted: MkDocs holds every page at once, so this lowers the peak."""
     page.markdown = ""
-    return link_symbols(html, _state.get("document_url", ""), _language(config))
+    # Document symbols linked to the organisation's pages, when mkdocs.yml gives the pattern (hub/trust.py).
+    return link_symbols(html, _document_pattern(config), _language(config))
 
 
 def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
@@ -265,13 +266,19 @@ def _text(config: MkDocsConfig, key: str) -> str:
     return Formatter(_language(config)).t(key)
 
 
+def _document_pattern(config: MkDocsConfig) -> str:
+    try:
+        return document_pattern(config.extra.get("hub", {}))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, extra.hub: {error}") from None
+
+
 def _footer(config: MkDocsConfig, lang: str) -> dict[str, str]:
     """The footer's addresses in ``lang`` (hub/trust.py): organisation, contact and privacy when configured in
     ``extra.hub.organisation``, the Development Agenda page and the staff guide always."""
     settings = config.extra.get("hub", {})
     try:
         links = footer_links(settings, lang)
-        _state["document_url"] = document_pattern(settings)
         agenda = development_agenda_url(settings.get("development_agenda_url") or "", lang,
                                         settings.get("development_agenda_urls"))
     except ValueError as error:

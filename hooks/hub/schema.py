@@ -95,6 +95,9 @@ class Series:
     decision: LocalizedText | PlainText | None = doc(
         "The decision the series stems from, per language (e.g. en: 'CDIP/23/9, option B'), or one text for all.",
         default=None)
+    decision_explained: LocalizedText | None = doc(
+        "What the decision asks for, in words a visitor understands without the document (e.g. what "
+        "'option B' is), per language, from the sources only; shown beside the decision.", default=None)
     period: Annotated[str, Text(40)] | int | None = doc("A year (2019) or a short text.", default=None)
     description: LocalizedMarkdown | None = doc("What the series is, per language (Markdown).", default=None)
     programme: list[LocalizedText] = doc(

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from markupsafe import escape
 
 # A document symbol of the organisation's committees: CDIP/23/9, CDIP/25/3, WO/GA/50/1 …
-SYMBOL = re.compile(r"\b(?:CDIP|WO/GA|WO/PBC|A)/\d+(?:/[A-Z]+)?/\d+(?:\s?(?:Rev|Corr|Add)\.?\s?\d*)?\b")
+SYMBOL = re.compile(r"(?<![A-Za-z0-9/])(?:CDIP|WO/GA|WO/PBC)/\d+(?:/[A-Z]+)?/\d+(?![0-9/])")  # "在CDIP/25/3号" too
 # extra.hub.organisation's keys → the footer's names for them.
 FOOTER_LINKS = {"url": "organisation_url", "contact_url": "contact_url", "privacy_url": "privacy_url"}
 

@@ -194,6 +194,7 @@ class WebinarPage:
     card: WebinarCard
     series_title: Shown | None
     decision: Shown | None
+    decision_explained: Shown | None  # the decision in words ("option B" is …), when the series says it
     time: dict[str, str] | None
     duration: str | None
     format: str | None  # online, hybrid or in person, localized; None when not known
@@ -313,6 +314,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         card=webinar_card(ctx, webinar),
         series_title=ctx.text(series.title) if series else None,
         decision=decision,
+        decision_explained=ctx.text(series.decision_explained) if series and decision else None,
         time=time_view(ctx, webinar),
         duration=f.minutes(data.duration) if data.duration else None,
         format=f.t("format_" + data.format.replace("-", "_")) if data.format else None,
