@@ -334,3 +334,31 @@ def test_site_name_is_whole_at_390px_and_chart_text_in_the_page_font(tab, served
     assert fonts[1] == [fonts[0]], fonts
     if lang in ("ar", "zh", "en"):
         page.screenshot(path=str(SHOTS / f"header-{lang}-mobile.png"))
+
+
+# ------------------------------------------------------------------------------------------- screenshots
+
+SHOT_PAGES = {
+    "upcoming": ("fixture_site", "webinars/2027-03-28-upcoming-across-dst/"),
+    "upcoming-unknowns": ("fixture_site", "webinars/2027-06-10-upcoming-bogota/"),
+    "past": ("real_site", "webinars/2019-12-17-ip-strategy/"),
+    "later": ("real_site", "webinars/2024-09-12-virtual-technical-assistance/"),
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["ar", "zh", "en"])
+@pytest.mark.parametrize("kind", SHOT_PAGES)
+def test_changed_pages_fit_and_are_photographed(tab, served, kind, lang, width):
+    """The pages this work changed: no horizontal overflow, the lead, note and facts inside the page; a
+    screenshot of each in test-artifacts/visitor/ to look at."""
+    site, path = SHOT_PAGES[kind]
+    item = tab(url_of(served(site), lang, path), WIDTHS[width], lang)
+    page = item.page
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{overflow}px of horizontal overflow"
+    for selector in (".hub-lead", ".hub-facts-panel", ".hub-not-yet-known", ".hub-mandate-note", ".hub-calendar"):
+        for box in page.evaluate(f"[...document.querySelectorAll('{selector}')].map(e => e.getBoundingClientRect().toJSON())"):
+            assert box["left"] >= -1 and box["right"] <= WIDTHS[width]["width"] + 1, (selector, box)
+    assert not item.errors, item.errors
+    item.shot(f"{kind}-{lang}-{width}")
