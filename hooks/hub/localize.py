@@ -24,8 +24,7 @@ from .languages import BY_CODE, DEFAULT_LANGUAGE
 from .yamlload import load_file
 
 LOCALES_DIR = Path(__file__).parent / "locales"
-# Language names where CLDR's do not share one style (see Formatter.language_name).
-LANGUAGE_NAMES = {"zh": {"ar": "阿拉伯文", "en": "英文", "es": "西班牙文", "fr": "法文", "ru": "俄文", "zh": "中文"}}
+IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]{1,2}")
 CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
@@ -176,10 +175,15 @@ class Formatter:
         return self.t(key, **values)
 
     def language_name(self, code: str) -> str:
-        """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case; in
-        Chinese one style for all six (the UN's 中文/英文 …, as the language menu writes 中文: CLDR mixes
-        中文 with 英语)."""
-        return LANGUAGE_NAMES.get(self.code, {}).get(code) or self.locale.languages.get(code, code)
+        """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case, in one
+        style. CLDR's Chinese writes its own language 中文 but the others 英语, 法语 …: where a locale names its
+        own language with two ideographs, the other names take the same last one (英文, 法文: the UN's style,
+        and the language menu's 中文)."""
+        name = self.locale.languages.get(code, code)
+        own = self.locale.languages.get(self.locale.language, "")
+        if IDEOGRAPHS.fullmatch(own) and IDEOGRAPHS.fullmatch(name[-1:]) and name[-1] != own[-1]:
+            return name[:-1] + own[-1]
+        return name
 
     def language_label(self, code: str) -> str:
         """A language's name standing alone, e.g. an option of a list: capitalised as a label is."""
