@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -31,7 +32,8 @@ from hub.catalog import DataError
 from hub.structured import social_defaults
 from hub.localize import Formatter
 from hub.settings import Settings, SettingsError, settings_from
-from hub.urls import absolute_link
+from hub.trust import document_pattern, footer_links, link_symbols
+from hub.urls import absolute_link, development_agenda_url
 from hub_mkdocs_build import JOB  # config.extra key of the LanguageJob the engine gives
 from hub_private import build_one_language
 
@@ -94,8 +96,14 @@ def on_env(env, /, *, config: MkDocsConfig, files):
         "prefix": languages.url_prefix(_language(config)),
         "staff_guide": _text(config, "staff_guide"),
         "development_agenda": _text(config, "development_agenda"),
+        "organisation_name": _text(config, "organisation_name"),
+        "contact": _text(config, "contact"),
+        "privacy": _text(config, "privacy"),
+        "not_found_title": _text(config, "not_found_title"),
         "development_agenda_url": _development_agenda_url(config),
         "not_found": _not_found(config),
+        "footer": _footer(config, _language(config)),  # organisation, contact, privacy: only those configured
+        "footers": {code: _footer(config, code) for code in languages.active().codes},  # the 404 page's, for every language
         "social": social_defaults(_language(config), site_url),  # link previews (hub/structured.py)
     }
     return env
@@ -113,7 +121,8 @@ def on_page_markdown(markdown: str, /, *, page, config: MkDocsConfig, files) -> 
 def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:
     """Drop a page's Markdown once converted: MkDocs holds every page at once, so this lowers the peak."""
     page.markdown = ""
-    return html
+    # Document symbols linked to the organisation's pages, when mkdocs.yml gives the pattern (hub/trust.py).
+    return link_symbols(html, _document_pattern(config), _language(config))
 
 
 def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
@@ -262,6 +271,28 @@ def _language(config: MkDocsConfig) -> str:
 
 def _text(config: MkDocsConfig, key: str) -> str:
     return Formatter(_language(config)).t(key)
+
+
+def _document_pattern(config: MkDocsConfig) -> str:
+    try:
+        return document_pattern(config.extra.get("hub", {}))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, extra.hub: {error}") from None
+
+
+def _footer(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The footer's addresses in ``lang`` (hub/trust.py): organisation, contact and privacy when configured in
+    ``extra.hub.organisation``, the Development Agenda page and the staff guide always."""
+    settings = config.extra.get("hub", {})
+    try:
+        links = footer_links(settings, lang)
+        agenda = development_agenda_url(settings.get("development_agenda_url") or "", lang,
+                                        settings.get("development_agenda_urls"))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, extra.hub: {error}") from None
+    return {**links, "organisation": "organisation" in settings, "development_agenda_url": agenda,
+            # Root-relative: the 404 page, served at any path, points each language's footer link here.
+            "staff_guide_url": urlsplit(absolute_link(_site_url(config), languages.url_prefix(lang) + "staff-guide/")).path}
 
 
 def _development_agenda_url(config: MkDocsConfig) -> str:

@@ -47,7 +47,7 @@ def test_a_letter_currency_symbol_never_touches_the_digits(lang, amount, currenc
 
 
 @pytest.mark.parametrize("lang, inline", [("fr", "arabe"), ("es", "árabe"), ("ru", "арабский"),
-                                          ("en", "Arabic"), ("zh", "阿拉伯语")])
+                                          ("en", "Arabic"), ("zh", "阿拉伯文")])
 def test_language_names_keep_their_own_case_inside_a_sentence(lang, inline):
     f = Formatter(lang)
     assert f.language_name("ar") == inline

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Mapping
 
 import babel.dates
+import babel.lists
 import babel.numbers
 import babel.units
 from babel import Locale
@@ -23,6 +24,7 @@ from .languages import active
 from .yamlload import load_file
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]{1,2}")
 CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
@@ -59,15 +61,19 @@ def webinar_title(webinar, lang: str) -> Shown:
 
 
 FRENCH_SPACE_BEFORE = re.compile(r" (?=[:;!?»])| (?<=« )")
+FRENCH_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")  # l'assistance → l’assistance
 
 
 @lru_cache(maxsize=4096)
 def typeset(text: str, code: str) -> str:
-    """French spacing: a space typed before ``: ; ! ? »`` or after ``«`` never breaks the line there
-    (a no-break space, as the organisation's French documents set it)."""
-    if code != "fr" or " " not in text:
+    """French typography: a space typed before ``: ; ! ? »`` or after ``«`` never breaks the line there
+    (a no-break space, as the organisation's French documents set it), and the typewriter apostrophe of
+    "l'assistance" is the typographic one (l’assistance), as in the organisation's French documents."""
+    if code != "fr":
         return text
-    return FRENCH_SPACE_BEFORE.sub("\u00a0", text)
+    if "'" in text:
+        text = FRENCH_APOSTROPHE.sub("\u2019", text)
+    return FRENCH_SPACE_BEFORE.sub("\u00a0", text) if " " in text else text
 
 
 def heading(number: int | None, title: str) -> str:
@@ -146,6 +152,10 @@ class Formatter:
             text = babel.units.format_unit(value, "duration-minute", length="short", locale=self.locale)
         return text
 
+    def and_list(self, items: list[str]) -> str:
+        """Items joined as the language joins a list ("a, b and c"; "a、b和c")."""
+        return babel.lists.format_list(items, locale=self.locale)
+
     def figure(self, value) -> str:
         """A count as the source gives it: exact (1 234), or approximate ("more than 250")."""
         bound = getattr(value, "more_than", None)
@@ -170,8 +180,15 @@ class Formatter:
         return self.t(key, **values)
 
     def language_name(self, code: str) -> str:
-        """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case."""
-        return self.locale.languages.get(code, code)
+        """A language's name as written inside a sentence ("en arabe", "in Arabic"): CLDR's own case, in one
+        style. CLDR's Chinese writes its own language 中文 but the others 英语, 法语 …: where a locale names its
+        own language with two ideographs, the other names take the same last one (英文, 法文: the UN's style,
+        and the language menu's 中文)."""
+        name = self.locale.languages.get(code, code)
+        own = self.locale.languages.get(self.locale.language, "")
+        if IDEOGRAPHS.fullmatch(own) and IDEOGRAPHS.fullmatch(name[-1:]) and name[-1] != own[-1]:
+            return name[:-1] + own[-1]
+        return name
 
     def language_label(self, code: str) -> str:
         """A language's name standing alone, e.g. an option of a list: capitalised as a label is."""

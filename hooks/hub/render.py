@@ -21,7 +21,7 @@ from .localize import Formatter
 from .model import Hub
 from .pages import BY_NAME, PAGE_TYPES
 from .urls import absolute, expert_path, webinar_path
-from .views import (PageContext, expert_card, figures_view, follow_view, lang_attr, time_view, webinar_card,
+from .views import (UNSTATED, PageContext, expert_card, figures_view, follow_view, lang_attr, time_view, webinar_card,
                     webinar_page)
 
 LATEST_PAST = 4  # past webinars on the home page
@@ -110,7 +110,9 @@ class Renderer:
         cards = [card for group in groups for series in group["series"] for card in series["webinars"]]
         filters = {
             "years": [str(group["year"]) for group in groups],
-            "languages": sorted({(c.language_code, c.language) for c in cards}, key=lambda pair: pair[1]),
+            # By name, "Language not stated" last: it is not a language to choose among the others.
+            "languages": sorted({(c.filter_language, c.language) for c in cards},
+                                key=lambda pair: (pair[0] == UNSTATED, pair[1])),
             "regions": sorted({c.region.text for c in cards if c.region}),
             # Every count the live message may show, formatted by Babel: hub.js picks one by index.
             "numbers": [f.number(n) for n in range(len(cards) + 1)],
@@ -156,17 +158,50 @@ class Renderer:
                     yield view(lang)
 
     def not_found(self) -> str:
-        """Body of the single 404 page: all six languages, absolute links (it is served at any path)."""
-        items = []
+        """Body of the single 404 page (GitHub Pages serves one at every path): a section per language, each
+        with its lang and dir, the English one shown; links to every language's home; and, for hub.js, what
+        the page's chrome says in each language (site name, menu labels, footer), so that under /ar/… or
+        /zh/… the whole page speaks the language of the address. Links are absolute: it is served anywhere."""
+        items, chrome = [], {}
         for language in active().all:
             f, home = self.formatters[language.code], url_prefix(language.code)
             items.append({
-                "code": language.code, "rtl": language.rtl,
+                "code": language.code, "rtl": language.rtl, "default": language.default,
+                "name": language.native_name,
                 "title": f.t("not_found_title"), "text": f.t("not_found_text"),
                 "home": absolute(self.site_url, home), "home_label": f.t("home"),
                 "webinars": absolute(self.site_url, home + "webinars/"), "webinars_label": f.t("all_webinars"),
             })
-        return self.env.get_template("not_found.html").render(languages=items)
+            chrome[language.code] = {
+                "dir": "rtl" if language.rtl else "ltr",
+                "site_name": f.t("site_name"), "title": f.t("not_found_title"),
+                "other_languages": f.t("other_languages"),
+                "menu": self._menu_labels(language.code),
+                # The footer's texts, by the class of the element that holds each (partials/copyright.html).
+                "footer": {"hub-development-agenda": f.t("development_agenda"), "hub-staff-guide": f.t("staff_guide"),
+                           "hub-organisation": f.t("organisation_name"), "hub-contact": f.t("contact"),
+                           "hub-privacy": f.t("privacy")},
+            }
+        return self.env.get_template("not_found.html").render(
+            languages=items, chrome=json.dumps(chrome, ensure_ascii=False, sort_keys=True),
+            other_languages=self.formatters[active().default].t("other_languages"))
+
+    def _menu_labels(self, lang: str) -> dict[str, str]:
+        """Each top-level page's menu label in ``lang``, by its path ("" for the home page, "about/" …): the
+        generated pages' from the UI strings, the hand-written pages' from their first heading (English
+        where a page has no translation, as the i18n plugin falls back)."""
+        f = self.formatters[lang]
+        labels = {"": f.t("menu_home"), "webinars/": f.t("webinars_title"), "experts/": f.t("experts_title")}
+        docs = self.hub.root / "docs"
+        for source in sorted(docs.glob(f"*.{active().default}.md")):
+            stem = source.name.split(".")[0]
+            if stem == "index":
+                continue
+            translated = docs / f"{stem}.{lang}.md"
+            title = _page_title((translated if translated.is_file() else source).read_text(encoding="utf-8"))
+            if title:
+                labels[f"{stem}/"] = title
+        return labels
 
     # Fragments placed in hand-written pages ------------------------------------------------------
 
@@ -218,6 +253,13 @@ class Renderer:
 
 
 MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
+TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$|^# (.+?)\s*(?:\{.*\})?\s*$", re.M)
+
+
+def _page_title(text: str) -> str | None:
+    """A hand-written page's title as MkDocs takes it: its front matter's ``title``, else its first heading."""
+    match = TITLE.search(text)
+    return (match[1] or match[2]).strip() if match else None
 
 
 def expand_markers(text: str, renderer: Renderer, lang: str, path: str) -> str:

@@ -95,6 +95,9 @@ class Series:
     decision: LocalizedText | PlainText | None = doc(
         "The decision the series stems from, per language (e.g. en: 'CDIP/23/9, option B'), or one text for all.",
         default=None)
+    decision_explained: LocalizedText | None = doc(
+        "What the decision asks for, in words a visitor understands without the document (e.g. what "
+        "'option B' is), per language, from the sources only; shown beside the decision.", default=None)
     period: Annotated[str, Text(40)] | int | None = doc("A year (2019) or a short text.", default=None)
     description: LocalizedMarkdown | None = doc("What the series is, per language (Markdown).", default=None)
     programme: list[LocalizedText] = doc(
@@ -167,15 +170,26 @@ class Webinar:
         "scheduled unless the webinar was cancelled or postponed.", default="scheduled"
     )
     region: LocalizedText | None = doc("Target region or audience, per language.", default=None)
-    summary: LocalizedMarkdown | None = doc("What the webinar is about, per language (Markdown).", default=None)
-    report: LocalizedMarkdown | None = doc("Completion report, per language (Markdown).", default=None)
-    report_links: list[ReportLink] = doc("Published reports or news items about the webinar.", default=())
+    summary: LocalizedMarkdown | None = doc(
+        "Before the event: what the webinar is about, per language (Markdown), written so that it reads true "
+        "before and after it (no 'spoke on …'). Shown on the page from the start.", default=None)
+    report: LocalizedMarkdown | None = doc(
+        "After the event: what happened (who spoke on what, the completion report), per language (Markdown). "
+        "Shown only once the webinar is past.", default=None)
+    report_links: list[ReportLink] = doc(
+        "Published reports or news items about the webinar (after the event: shown only once it is past).",
+        default=())
     moderators: list[Identifier] = doc("Ids of the moderators (files in webinars/experts/).", default=())
     experts: list[Identifier] = doc("Ids of the speakers (files in webinars/experts/).", default=())
     organizers: list[Organizer] = doc("Who opens the webinar, gives remarks, moderates.", default=())
     recording: Recording | None = doc("The recording, once published.", default=None)
     slides: list[SlideDeck] = doc("Slide decks.", default=())
     registration: Registration | None = doc("How to register, for an upcoming webinar.", default=None)
+    join: Url | None = doc("Public address to join the webinar live, when the organisers publish one "
+                           "(shown while it is upcoming).", default=None)
+    interpretation: list[LanguageCode] = doc(
+        "Languages the webinar is interpreted into, as the organisers announce them; leave out when not known.",
+        default=())
     stats: Stats | None = doc("Registrations, participants, countries and survey response rate.", default=None)
 
 

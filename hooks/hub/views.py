@@ -75,6 +75,9 @@ class WebinarCard:
     date_iso: str
     language: str  # the delivery language's name, or "Language not stated"
     language_known: bool
+    # Shown when known, and while the webinar is upcoming even when not (its absence matters to a participant);
+    # a past webinar whose language no source states simply leaves it out: empty is not content.
+    show_language: bool
     region: Shown | None
     status: str
     series_title: Shown | None
@@ -84,8 +87,16 @@ class WebinarCard:
     state_label: str = ""
     badge: dict[str, str] | None = None  # day, month, year of the date badge
     time: str | None = None  # start time and the name of its zone, e.g. "14:30 Central European Summer Time"
-    language_code: str = ""
+    language_code: str = ""  # "" when the data does not say
     year: int = 0
+
+    @property
+    def filter_language(self) -> str:
+        """The value the language filter compares: the code, or ``UNSTATED`` (never a printed ``None``)."""
+        return self.language_code or UNSTATED
+
+
+UNSTATED = "unstated"  # the language filter's value for the webinars whose data gives no language
 
 
 def card_state(webinar: WebinarFacts) -> str:
@@ -114,6 +125,7 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
         date_iso=data.date.isoformat(),
         language=ctx.f.delivery_language(data.language),
         language_known=data.language is not None,
+        show_language=data.language is not None or webinar.upcoming,
         region=ctx.text(data.region, data.language),
         status=webinar.status,
         series_title=ctx.text(series.title) if series else None,
@@ -123,7 +135,7 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
         state_label=ctx.f.t(f"state_{state}"),
         badge=ctx.f.date_badge(data.date),
         time=ctx.f.start_line(starts) if starts else None,
-        language_code=data.language,
+        language_code=data.language or "",
         year=data.date.year,
     )
 
@@ -182,6 +194,7 @@ class WebinarPage:
     card: WebinarCard
     series_title: Shown | None
     decision: Shown | None
+    decision_explained: Shown | None  # the decision in words ("option B" is …), when the series says it
     time: dict[str, str] | None
     duration: str | None
     format: str | None  # online, hybrid or in person, localized; None when not known
@@ -201,6 +214,10 @@ class WebinarPage:
     next: WebinarCard | None
     status_note: str | None
     calendar: str  # link to the webinar's iCalendar file
+    interpretation: list[str]  # the languages interpreted into, localized; empty when not known
+    join_url: str | None  # while upcoming only
+    not_yet_known: str | None  # upcoming: one plain line naming the essentials the data does not give yet
+    lead: str  # the page's first sentence (number, date, language): what a search result shows under the title
 
 
 def time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
@@ -220,6 +237,23 @@ def time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
         "iso": starts.isoformat(),
         "utc_iso": utc.isoformat().replace("+00:00", "Z"),
     }
+
+
+# The essentials a participant needs before an upcoming webinar, in the order the line names them.
+ESSENTIALS = ("start", "duration", "language", "registration")
+
+
+def not_yet_known(ctx: PageContext, webinar: WebinarFacts) -> str | None:
+    """For a scheduled upcoming webinar, one sentence naming what the data does not give yet (start time,
+    duration, delivery language, how to register or join) and where it will appear; None when all is known
+    or the webinar is past."""
+    data = webinar.data
+    if not webinar.upcoming or data.status != "scheduled":
+        return None
+    given = {"start": webinar.starts_at is not None, "duration": bool(data.duration),
+             "language": data.language is not None, "registration": bool(data.registration or data.join)}
+    missing = [ctx.f.t(f"unknown_{name}") for name in ESSENTIALS if not given[name]]
+    return ctx.f.t("not_yet_known", items=ctx.f.and_list(missing)) if missing else None
 
 
 def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
@@ -267,6 +301,8 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         }
         for link in data.report_links
     ]
+    if webinar.upcoming:  # what is written after the event is shown once it is past
+        report_links = []
     materials = None
     if series and not webinar.upcoming and not recording and not slides:
         materials = ctx.markdown(series.materials)
@@ -278,11 +314,12 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         card=webinar_card(ctx, webinar),
         series_title=ctx.text(series.title) if series else None,
         decision=decision,
+        decision_explained=ctx.text(series.decision_explained) if series and decision else None,
         time=time_view(ctx, webinar),
         duration=f.minutes(data.duration) if data.duration else None,
         format=f.t("format_" + data.format.replace("-", "_")) if data.format else None,
         summary=ctx.markdown(data.summary, data.language),
-        report=ctx.markdown(data.report, data.language),
+        report=None if webinar.upcoming else ctx.markdown(data.report, data.language),
         report_links=report_links,
         moderators=[expert_card(ctx, expert) for expert in data.moderators],
         experts=[expert_card(ctx, expert) for expert in data.experts],
@@ -297,6 +334,10 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         next=webinar_card(ctx, following) if following else None,
         status_note=status_note,
         calendar=ctx.asset(calendar_path(webinar.slug)),
+        interpretation=[f.language_name(code) for code in data.interpretation],
+        join_url=data.join if webinar.upcoming and data.status == "scheduled" else None,
+        not_yet_known=not_yet_known(ctx, webinar),
+        lead=f.webinar_line(data.number, data.date, data.language),
     )
 
 
@@ -347,7 +388,7 @@ def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
             card = webinar_card(ctx, webinar)
             rows.append({
                 "card": card,
-                "label": card.number or f.date(webinar.data.date, "medium"),
+                "label": card.number or card.date,  # the one date style of the language
                 "language": card.language if card.language_known else None,
                 "registrations": maybe(stats.registrations, f.figure),
                 "participants": maybe(stats.participants, f.figure),

@@ -95,9 +95,36 @@
       if (none) none.hidden = shown > 0;
     }
 
-    selects.forEach(function (select) { select.addEventListener("change", apply); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    /* The filters live in the address (?year=&language=&region=): a filtered list can be shared, and it
+       survives a reload. A value no option has (an old link) is ignored. */
+    function fromAddress() {
+      var params = new URLSearchParams(location.search);
+      selects.forEach(function (select) {
+        var value = params.get(select.name);
+        var known = Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+        select.value = value && known ? value : "";
+      });
+    }
+
+    function toAddress() {
+      var params = new URLSearchParams(location.search);
+      selects.forEach(function (select) {
+        if (select.value) params.set(select.name, select.value);
+        else params.delete(select.name);
+      });
+      var query = params.toString();
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+
+    function changed() {
+      apply();
+      toAddress();
+    }
+
+    selects.forEach(function (select) { select.addEventListener("change", changed); });
+    form.addEventListener("reset", function () { setTimeout(changed, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    fromAddress();
     apply();  /* the count is written before the form shows: not announced on load, only on a change */
     form.hidden = false;
   }
@@ -111,17 +138,64 @@
     });
   }
 
-  /* The one 404 page holds every language: put the one of the requested address first. */
+  /* The one 404 page (GitHub Pages serves it at every path) speaks the language of the address: its
+     section shown, the others' hidden (their homes stay links), and the page's chrome (lang, dir, title,
+     site name, menu, footer) put in that language from the page's data-chrome. */
   function notFound() {
-    var box = document.querySelector(".hub-not-found");
-    if (!box) return;
-    var segments = location.pathname.split("/");
-    for (var i = 0; i < segments.length; i++) {
-      var section = box.querySelector('section[data-lang="' + segments[i] + '"]');
-      if (section && section !== box.firstElementChild) {
-        box.insertBefore(section, box.firstElementChild);
-        return;
-      }
+    var box = document.querySelector(".hub-not-found[data-chrome]");
+    if (!box || box.getAttribute("data-ready")) return;
+    box.setAttribute("data-ready", "1");
+    var chrome = JSON.parse(box.getAttribute("data-chrome"));
+    var logo = document.querySelector("a.md-logo");
+    var base = new URL(logo ? logo.getAttribute("href") : "/", location.href).pathname;
+    var rest = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length) : "";
+    var code = rest.split("/")[0];
+    var c = chrome[code];
+    if (!c || code === document.documentElement.lang) return;
+    box.querySelectorAll("[data-lang]").forEach(function (item) {
+      item.hidden = item.getAttribute("data-lang") !== code;
+      if (item.tagName === "LI") item.hidden = !item.hidden;
+    });
+    var nav = box.querySelector(".hub-not-found__languages");
+    if (nav) nav.setAttribute("aria-label", c.other_languages);
+    var from = chrome[document.documentElement.lang] || {};
+    document.documentElement.lang = code;
+    document.documentElement.dir = c.dir;
+    document.body.dir = c.dir;
+    document.title = c.title + " - " + c.site_name;
+    document.querySelectorAll("a.md-logo").forEach(function (link) {
+      link.title = c.site_name;
+      link.setAttribute("aria-label", c.site_name);
+    });
+    var topic = document.querySelector(".md-header__topic .md-ellipsis");
+    if (topic) topic.textContent = c.site_name;
+    var drawer = document.querySelector(".md-nav--primary > .md-nav__title");
+    if (drawer && drawer.lastChild && drawer.lastChild.nodeType === 3) drawer.lastChild.textContent = " " + c.site_name + " ";
+    /* The menu: each link to a page of the site goes to that page in the language, with its label. */
+    document.querySelectorAll("a.md-logo, a.md-tabs__link, .md-nav--primary a.md-nav__link").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (!href || href.indexOf(base) !== 0) return;
+      var path = href.slice(base.length).replace(/^\.$/, "");
+      link.setAttribute("href", base + code + "/" + path);
+      var label = c.menu[path];
+      var text = link.querySelector(".md-ellipsis") || (link.classList.contains("md-logo") ? null : link);
+      if (label && text) text.textContent = label;
+    });
+    /* The footer, and the Development Agenda link of the menu (its address in the language, from the footer). */
+    Object.keys(c.footer).forEach(function (name) {
+      document.querySelectorAll("." + name).forEach(function (element) {
+        element.textContent = c.footer[name];
+        var localized = element.getAttribute("data-href-" + code);
+        if (localized) element.setAttribute("href", localized);
+      });
+    });
+    var agenda = document.querySelector(".hub-development-agenda");
+    if (agenda && from.footer) {
+      document.querySelectorAll("a.md-tabs__link, .md-nav--primary a.md-nav__link").forEach(function (link) {
+        if (link.textContent.trim() !== from.footer["hub-development-agenda"]) return;
+        link.setAttribute("href", agenda.getAttribute("href"));
+        (link.querySelector(".md-ellipsis") || link).textContent = c.footer["hub-development-agenda"];
+      });
     }
   }
 
@@ -131,6 +205,16 @@
     filters();
     printAddresses();
   }
+
+  /* Search closes when the keyboard focus leaves it: Material keeps it open, and its overlay then covers the
+     element that has the focus (WCAG 2.4.11, focus not obscured). */
+  document.addEventListener("focusin", function (event) {
+    var toggle = document.querySelector('[data-md-toggle="search"]');
+    var search = document.querySelector(".md-search");
+    if (!toggle || !toggle.checked || !search || search.contains(event.target) || event.target === toggle) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  });
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".hub-player__play");
