@@ -96,7 +96,7 @@ def test_a_project_without_a_lockfile_has_no_editor(tmp_path):
 
 
 def test_fonts_and_the_update_check_are_pointed_at_the_site():
-    script = ("a=`https://unpkg.com/@sveltia/cms`,b=`${a}/package.json`;"
+    script = ("a=`https://unpkg.com/@sveltia/cms`,b=`${a}/package.json`,c=`${a}@${v}/locales`;"
               "src:url(https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2)"
               "src:url(https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2)")
     found = fonts(script)
@@ -105,12 +105,14 @@ def test_fonts_and_the_update_check_are_pointed_at_the_site():
         ("@fontsource/noto-mono", "5.3.0", "files/noto-mono-latin-400-normal.woff2")]
     rewritten = localized(script)
     assert "cdn.jsdelivr.net" not in rewritten and "unpkg.com/@sveltia/cms/package.json" not in rewritten
-    assert f"b=`{UPDATE_FILE}`" in rewritten
+    assert f"b=`{UPDATE_FILE}`" in rewritten and "c=`locales`" in rewritten
     assert "url(fonts/source-sans-3-latin-wght-normal.woff2)" in rewritten
 
 
 def test_a_bundle_that_loads_from_a_cdn_differently_stops_the_build():
     with pytest.raises(BundleError, match="cdn.jsdelivr.net"):
         localized("a=`https://unpkg.com/@sveltia/cms`,b=`${a}/package.json`;url(https://cdn.jsdelivr.net/npm/x.css)")
+    with pytest.raises(BundleError, match="interface languages"):
+        localized("a=`https://unpkg.com/@sveltia/cms`,b=`${a}/package.json`")
     with pytest.raises(BundleError, match="no longer names unpkg.com"):
         localized("nothing to rewrite")

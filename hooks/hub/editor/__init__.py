@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 
 from ..languages import LANGUAGES, Language
-from .bundle import BundleError, member, read_pin, tarball
+from .bundle import BundleError, member, members, read_pin, tarball
 from .config import editor_config
-from .offline import FONT_FOLDER, UPDATE_FILE, fonts, localized
+from .offline import FONT_FOLDER, LOCALE_FOLDER, UPDATE_FILE, fonts, localized
 
 log = logging.getLogger("mkdocs.hooks.hub")
 
@@ -73,6 +73,9 @@ def write_editor(root: Path, site_dir: Path, site_url: str, languages: tuple[Lan
         (folder / FONT_FOLDER / font.file_name).write_bytes(member(tarball(font_pin, cache), font.member))
     (folder / "sveltia-cms.js").write_text(localized(script), encoding="utf-8")
     (folder / UPDATE_FILE).write_bytes(member(package, "package.json"))
+    (folder / LOCALE_FOLDER).mkdir(exist_ok=True)
+    for name, data in members(package, "locales/"):
+        (folder / LOCALE_FOLDER / name).write_bytes(data)
     for name in ("index.html", "editor-direction.js"):
         (folder / name).write_bytes((root / PAGE / name).read_bytes())
     (folder / "config.yml").write_text(config_text(languages, repository(root), site_url), encoding="utf-8")

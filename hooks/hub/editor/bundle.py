@@ -110,3 +110,14 @@ def member(data: bytes, name: str) -> bytes:
         if extracted is None:
             raise BundleError(f"the pinned tarball has no package/{name}")
         return extracted.read()
+
+
+def members(data: bytes, folder: str) -> list[tuple[str, bytes]]:
+    """The files directly in one folder of an npm tarball, as (name, bytes), by name."""
+    found = []
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        for info in archive.getmembers():
+            name = info.name.removeprefix("package/" + folder)
+            if info.isfile() and info.name.startswith("package/" + folder) and "/" not in name:
+                found.append((name, archive.extractfile(info).read()))
+    return sorted(found)

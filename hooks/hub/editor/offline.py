@@ -1,9 +1,10 @@
 """The editor's bundle made to fetch nothing from other hosts: its fonts and its update check, from the site.
 
-Sveltia CMS's bundle loads three fonts from a CDN (jsDelivr's copy of Fontsource) and asks unpkg.com for
-its latest version every hour. The site serves the editor itself, so both are pointed at files beside
+Sveltia CMS's bundle loads three fonts from a CDN (jsDelivr's copy of Fontsource), its interface in
+languages other than English from unpkg.com, and asks unpkg.com for its latest version every hour. The site serves the editor itself, so both are pointed at files beside
 ``index.html``: each font comes from its Fontsource npm package, pinned in ``package-lock.json`` at the
-version the bundle names (a different pin stops the build), and the update check reads the pinned
+version the bundle names (a different pin stops the build), the translations come from the pinned
+package's own ``locales/`` folder, and the update check reads the pinned
 package's own ``package.json`` (so it never announces a version the lockfile does not pin: updating is a
 change to the lockfile, reviewed as any other). Each rewrite must match exactly once, so a new Sveltia
 release that loads things differently stops the build rather than slipping a CDN request through.
@@ -22,6 +23,7 @@ FONT_URL = re.compile(
 PACKAGE_BASE = re.compile(r"(\w+)=`https://unpkg\.com/@sveltia/cms`")
 UPDATE_FILE = "sveltia-cms-package.json"  # the pinned package's package.json, served beside the bundle
 FONT_FOLDER = "fonts"
+LOCALE_FOLDER = "locales"  # the interface's translations (locales/<code>.json of the pinned package)
 
 
 @dataclass(frozen=True)
@@ -64,4 +66,9 @@ def localized(script: str) -> str:
     base = PACKAGE_BASE.search(script)
     if not base:
         raise BundleError("the pinned Sveltia CMS no longer names unpkg.com/@sveltia/cms: review hub/editor/offline.py")
-    return _replace_once(script, f"`${{{base[1]}}}/package.json`", f"`{UPDATE_FILE}`", "its update check")
+    script = _replace_once(script, f"`${{{base[1]}}}/package.json`", f"`{UPDATE_FILE}`", "its update check")
+    locales = re.search(r"`\$\{" + base[1] + r"\}@\$\{\w+\}/locales`", script)
+    if not locales:
+        raise BundleError("the pinned Sveltia CMS no longer loads its interface languages from unpkg.com/@sveltia/cms@VERSION"
+                          "/locales: review hub/editor/offline.py")
+    return _replace_once(script, locales[0], f"`{LOCALE_FOLDER}`", "its interface languages' folder")
