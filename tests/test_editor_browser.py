@@ -255,6 +255,40 @@ def test_a_webinar_made_in_the_editor_passes_the_check_and_builds(browser, edito
     assert typeset == TITLES["fr"], shown
 
 
+@pytest.mark.browser
+def test_an_existing_webinar_edited_in_the_editor_still_passes_the_check(browser, editor_url, project, tmp_path):
+    """What an edit keeps and what it restyles (measured: comments dropped, flow lists written as blocks,
+    "14:00" unquoted, the default status written): the file must still pass the check, its data unchanged
+    but for the edit."""
+    name = "2027-03-28-upcoming-across-dst.yml"
+    context, page, watched = open_editor(browser, editor_url, project)
+    try:
+        page.get_by_role("button", name=re.compile("Cancel Editing")).click()
+        page.get_by_text("2027-03-28").first.click()
+        french = page.get_by_role("textbox", name="Français (fr)").first
+        french.fill(french.input_value() + " (modifié)")
+        page.get_by_role("button", name="Save").click()
+        page.wait_for_function("""async ([repo, name]) => {
+          const top = await navigator.storage.getDirectory();
+          const folder = await (await top.getDirectoryHandle(repo)).getDirectoryHandle('webinars');
+          return (await (await (await folder.getFileHandle(name)).getFile()).text()).includes('(modifié)');
+        }""", arg=[TEST_REPOSITORY, name])
+        text = written(page)[name]
+        watched.assert_clean()
+    finally:
+        context.close()
+    original = yaml.safe_load((project / "webinars" / name).read_text(encoding="utf-8"))
+    edited = yaml.safe_load(text)
+    assert edited["title"]["fr"] == original["title"]["fr"] + " (modifié)"
+    assert {key: value for key, value in edited.items() if key not in ("title", "status", "start")} == \
+        {key: value for key, value in original.items() if key not in ("title", "status", "start")}
+    copy = make_project(tmp_path / "edited", project / "webinars")
+    (copy / "webinars" / name).write_text(text, encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "hub", "check"], cwd=copy, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(copy / "hooks")})
+    assert check.returncode == 0, check.stderr
+
+
 # Visitors never meet the editor (no browser needed) ----------------------------------------------------
 
 def test_the_editor_is_built_and_noindex(editor_site):
