@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalog import load_catalog
+from .editor import write_editor
 from .extras import write_extras
 from .extras.sitemap import write_sitemap
 from .languages import active, use
@@ -76,7 +77,8 @@ def _prepare(root: Path, staging: Path, today: date, site_url: str, cache: bool)
 
 
 def write_site_files(prepared: Prepared, site_dir: Path) -> None:
-    """The files that belong to no language build: calendars, feeds, open data, embeds, sitemap."""
+    """The files that belong to no language build: calendars, feeds, open data, embeds, sitemap, the editor."""
     site_dir.mkdir(parents=True, exist_ok=True)
     write_extras(prepared.hub, site_dir, prepared.site_url)
     write_sitemap(site_dir, prepared.site_url, prepared.pages)
+    write_editor(prepared.hub.root, site_dir, prepared.site_url)  # admin/: staff only, linked from no page
