@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LANGUAGES
 from hub.editor import PACKAGE, write_editor
 from hub.editor.bundle import BundleError, Pin, member, read_pin, tarball, tarball_url
 from hub.editor.offline import UPDATE_FILE, fonts, localized
@@ -91,7 +92,7 @@ def test_an_unpinned_package_is_an_error(tmp_path):
 
 
 def test_a_project_without_a_lockfile_has_no_editor(tmp_path):
-    assert write_editor(tmp_path, tmp_path / "site", "/") is False
+    assert write_editor(tmp_path, tmp_path / "site", "/", LANGUAGES.all) is False
     assert not (tmp_path / "site" / "admin").exists()
 
 

@@ -11,7 +11,7 @@ import yaml
 
 from hub.editor import config_text
 from hub.editor.config import ConfigWriter, editor_config
-from hub.languages import LANGUAGES
+from conftest import LANGUAGES
 from hub.schema import DOCUMENT_KINDS, Webinar
 
 COLLECTION_OF = {"webinar": "webinars", "expert": "experts", "series": "series"}
@@ -45,7 +45,7 @@ def editor_paths(fields: list[dict], prefix: str = "") -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def config() -> dict:
-    return yaml.safe_load(config_text(LANGUAGES, "example/webinar-hub", "https://example.github.io/webinar-hub/"))
+    return yaml.safe_load(config_text(LANGUAGES.all, "example/webinar-hub", "https://example.github.io/webinar-hub/"))
 
 
 @pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
@@ -70,7 +70,7 @@ def test_a_new_schema_field_fails_the_coverage_check(config):
 
 def test_translated_fields_have_one_subfield_per_language_default_first(config):
     webinars = editor_paths(next(c for c in config["collections"] if c["name"] == "webinars")["fields"])
-    codes = [language.code for language in LANGUAGES]
+    codes = [language.code for language in LANGUAGES.all]
     for path in ("title", "summary", "region", "report", "report_links.label", "organizers.name"):
         field = webinars[path]
         assert field["widget"] == "object", path
@@ -89,7 +89,7 @@ def test_types_bounds_required_and_choices(config):
     assert webinars["status"]["options"] == ["scheduled", "cancelled", "postponed"]
     assert webinars["status"]["default"] == "scheduled"
     assert webinars["language"]["widget"] == "select"
-    assert {option["value"] for option in webinars["language"]["options"]} == {l.code for l in LANGUAGES}
+    assert {option["value"] for option in webinars["language"]["options"]} == {l.code for l in LANGUAGES.all}
     regex, message = webinars["recording.url"]["pattern"]
     assert regex.startswith("^https?://") and message.startswith("must be an absolute http(s) address")
     assert webinars["series"].items() >= {"widget": "relation", "collection": "series", "value_field": "{{slug}}"}.items()
@@ -99,13 +99,13 @@ def test_types_bounds_required_and_choices(config):
 
 def test_languages_are_a_parameter():
     """Another language list (as a site with two languages would have) gives the subfields of that list."""
-    two = (LANGUAGES[0], next(language for language in LANGUAGES if language.rtl))
+    two = (LANGUAGES.all[0], next(language for language in LANGUAGES.all if language.rtl))
     title = ConfigWriter(two).fields(Webinar)[2]
     assert [sub["name"] for sub in title["fields"]] == [two[0].code, two[1].code]
 
 
 def test_changes_go_through_pull_requests_and_a_token_sign_in():
-    config = editor_config(LANGUAGES, "example/webinar-hub")
+    config = editor_config(LANGUAGES.all, "example/webinar-hub")
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"] == {"name": "github", "branch": "main", "auth_methods": ["token"],
                                  "repo": "example/webinar-hub"}

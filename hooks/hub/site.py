@@ -81,4 +81,4 @@ def write_site_files(prepared: Prepared, site_dir: Path) -> None:
     site_dir.mkdir(parents=True, exist_ok=True)
     write_extras(prepared.hub, site_dir, prepared.site_url)
     write_sitemap(site_dir, prepared.site_url, prepared.pages)
-    write_editor(prepared.hub.root, site_dir, prepared.site_url)  # admin/: staff only, linked from no page
+    write_editor(prepared.hub.root, site_dir, prepared.site_url, active().all)  # admin/: staff only, linked from no page

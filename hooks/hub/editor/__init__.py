@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from ..languages import LANGUAGES, Language
+from ..languages import Language
 from .bundle import BundleError, member, members, read_pin, tarball
 from .config import editor_config
 from .offline import FONT_FOLDER, LOCALE_FOLDER, UPDATE_FILE, fonts, localized
@@ -52,7 +52,7 @@ def config_text(languages: tuple[Language, ...], repository_name: str | None, si
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=120)
 
 
-def write_editor(root: Path, site_dir: Path, site_url: str, languages: tuple[Language, ...] = LANGUAGES) -> bool:
+def write_editor(root: Path, site_dir: Path, site_url: str, languages: tuple[Language, ...]) -> bool:
     """Write ``site_dir/admin/``; False (and a log line) when the project pins no editor."""
     lockfile = root / "package-lock.json"
     if not lockfile.is_file():
