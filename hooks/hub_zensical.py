@@ -48,6 +48,9 @@ from hub.urls import absolute, page_language_and_path, page_url
 THEME = Path(__file__).resolve().parent / "zensical" / "theme"
 SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 MARKDOWN_LINK = re.compile(r"(\]\()(?!(?:[a-z][a-z0-9+.-]*:|/|#))([^)\s]+\.md(?:#[^)\s]*)?)(\))")
+# A Markdown link or image to a file of docs/ (a screenshot of the staff guide): relative to the page's source
+# file for MkDocs and Zensical alike, so it needs re-pointing when the page moves into its URL's folder.
+MARKDOWN_FILE = re.compile(r"(\]\()(?!(?:[a-z][a-z0-9+.-]*:|/|#))([^)\s]+\.(?:png|jpe?g|gif|svg|webp|pdf))(\))")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 # mkdocs.yml settings Zensical reads as they are (the rest is derived per language or is MkDocs-only).
 KEPT = ("site_description", "use_directory_urls", "markdown_extensions", "nav", "copyright")
@@ -213,7 +216,11 @@ def relink(text: str, page: str) -> str:
         relative = posixpath.relpath(moved(str(target)), str(new_folder))
         return f"{match[1]}{relative}{'#' + anchor if anchor else ''}{match[3]}"
 
-    return MARKDOWN_LINK.sub(replace, text)
+    def replace_file(match: re.Match) -> str:
+        target = posixpath.normpath(str(folder / match[2]))
+        return f"{match[1]}{posixpath.relpath(target, str(new_folder))}{match[3]}"
+
+    return MARKDOWN_FILE.sub(replace_file, MARKDOWN_LINK.sub(replace, text))
 
 
 def alternates(path: str, code: str, languages: set[str], site_url: str) -> list[dict]:
