@@ -22,6 +22,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
+
 from browser_support import ARTIFACTS, is_local, serve
 from conftest import FIXTURES, ROOT, build, make_project
 
@@ -116,8 +118,10 @@ class Watched:
 
 # The editor's own words for the two buttons the tests press, from the pinned package's locales/.
 UI = {
-    "en-US": {"sign_in": "Work with Test Repository", "create": "Create New Entry", "save": "Save"},
-    "ar": {"sign_in": "العمل مع مستودع تجريبي", "create": "إنشاء عنصر جديد", "save": "حفظ"},
+    "en-US": {"sign_in": "Work with Test Repository", "create": "Create New Entry", "save": "Save",
+              "preview": "Content Preview"},
+    "ar": {"sign_in": "العمل مع مستودع تجريبي", "create": "إنشاء عنصر جديد", "save": "حفظ",
+           "preview": "معاينة المحتوى"},
 }
 TITLES = {  # fictional
     "en": "Fictional editor test: patents for puppeteers",
@@ -145,6 +149,24 @@ def open_editor(browser, site_url: str, project: Path, locale: str = "en-US", he
     return context, page, watched
 
 
+def type_into(page, box, text: str) -> None:
+    """Type ``text`` into ``box`` and wait until the entry's preview shows it.
+
+    The editor creates the new entry's draft just after its form first appears; what is typed before that is
+    lost. The preview is drawn from the draft, so text shown there is held: type again until it is (a ready
+    signal, not a sleep; a few tries at most)."""
+    locale = page.evaluate("document.documentElement.lang")
+    preview = page.get_by_role("document", name=UI.get(locale, UI["en-US"])["preview"])
+    for _ in range(5):
+        box.fill(text)
+        try:
+            preview.get_by_text(text, exact=True).first.wait_for(timeout=2000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"the editor's preview never showed {text!r}")
+
+
 def field(page, name: str):
     """One field of the form, by its label (the editor names each field's group "“Label” Field")."""
     return page.get_by_role("group", name=re.compile(f"^.{{0,2}}{re.escape(name)}.{{0,2}}. ")).first
@@ -158,8 +180,8 @@ def written(page) -> dict[str, str]:
 def test_editor_loads_with_no_error_and_no_request_elsewhere(browser, editor_url, project):
     context, page, watched = open_editor(browser, editor_url, project, height=900)
     try:
-        page.get_by_role("textbox", name="English (en)").first.fill(TITLES["en"])
-        page.get_by_role("textbox", name="Français (fr)").first.fill(TITLES["fr"])
+        type_into(page, page.get_by_role("textbox", name="English (en)").first, TITLES["en"])
+        type_into(page, page.get_by_role("textbox", name="Français (fr)").first, TITLES["fr"])
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "editor-en-desktop.png"))
         labels = page.locator("main, body").first.inner_text()
@@ -176,9 +198,9 @@ def test_arabic_editor_and_right_to_left_fields(browser, editor_url, project):
     try:
         assert page.evaluate("document.documentElement.dir") == "rtl"  # the editor's own Arabic interface
         arabic = page.get_by_role("textbox", name="العربية (ar)").first
-        arabic.fill(TITLES["ar"])
+        type_into(page, arabic, TITLES["ar"])
         chinese = page.get_by_role("textbox", name="中文 (zh)").first
-        chinese.fill(TITLES["zh"])
+        type_into(page, chinese, TITLES["zh"])
         assert arabic.evaluate("element => element.matches(':dir(rtl)')"), "Arabic text must run right to left"
         assert chinese.evaluate("element => element.matches(':dir(ltr)')")
         assert chinese.input_value() == TITLES["zh"]
@@ -194,8 +216,8 @@ def test_a_webinar_made_in_the_editor_passes_the_check_and_builds(browser, edito
     context, page, watched = open_editor(browser, editor_url, project)
     try:
         before = set(written(page))
-        page.get_by_role("textbox", name="English (en)").first.fill(TITLES["en"])
-        page.get_by_role("textbox", name="Français (fr)").first.fill(TITLES["fr"])
+        type_into(page, page.get_by_role("textbox", name="English (en)").first, TITLES["en"])
+        type_into(page, page.get_by_role("textbox", name="Français (fr)").first, TITLES["fr"])
         field(page, "Series").get_by_role("radio", name="Demonstration series").click()
         page.get_by_role("group", name="Experts", exact=True).get_by_role("checkbox", name="Ada Example").click()
 
@@ -231,6 +253,7 @@ def test_a_webinar_made_in_the_editor_passes_the_check_and_builds(browser, edito
         context.close()
 
     new = sorted(set(files) - before)
+    print("WRITTEN", {name: files[name] for name in new})
     assert new == ["2027-05-20-fictional-editor-test-patents-for-puppeteers.yml"]
     text = files[new[0]]
     data = yaml.safe_load(text)
@@ -266,7 +289,8 @@ def test_an_existing_webinar_edited_in_the_editor_still_passes_the_check(browser
         page.get_by_role("button", name=re.compile("Cancel Editing")).click()
         page.get_by_text("2027-03-28").first.click()
         french = page.get_by_role("textbox", name="Français (fr)").first
-        french.fill(french.input_value() + " (modifié)")
+        expect(french).not_to_have_value("")  # the entry's text is loaded into the form
+        type_into(page, french, french.input_value() + " (modifié)")
         page.get_by_role("button", name="Save").click()
         page.wait_for_function("""async ([repo, name]) => {
           const top = await navigator.storage.getDirectory();

@@ -132,6 +132,10 @@ def test_the_404_page_speaks_the_language_of_the_address(tab, served, lang, miss
     page = item.page
     assert item.response.status == 404
     page.wait_for_function("l => document.documentElement.lang === l", arg=lang, timeout=5000)
+    if width == "mobile":  # the menu is in the drawer: open it, as a visitor does, to read what it shows
+        page.click('label.md-header__button[for="__drawer"]')
+        page.wait_for_function("() => [...document.querySelectorAll('.md-nav--primary a.md-nav__link')]"
+                               ".some(a => a.checkVisibility({visibilityProperty: true}))", timeout=5000)
     seen = page.evaluate("""() => ({
         dir: document.documentElement.dir || 'ltr', bodyDir: getComputedStyle(document.body).direction,
         title: document.title,
@@ -330,8 +334,10 @@ def test_site_name_is_whole_at_390px_and_chart_text_in_the_page_font(tab, served
     assert name["sw"] <= name["cw"] + 1 and name["sh"] <= name["ch"] + 1, f"the site's name is cut off: {name}"
     assert name["top"] >= name["htop"] - 1 and name["bottom"] <= name["hbottom"] + 1, f"outside the header: {name}"
     fonts = page.evaluate("""() => [getComputedStyle(document.querySelector('.md-typeset p')).fontFamily,
-        [...new Set([...document.querySelectorAll('.hub-chart svg text')].map(t => getComputedStyle(t).fontFamily))]]""")
-    assert fonts[1] == [fonts[0]], fonts
+        [...new Set([...document.querySelectorAll('.hub-chart *')]
+            .filter(e => [...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+            .map(e => getComputedStyle(e).fontFamily))]]""")
+    assert fonts[1] == [fonts[0]], fonts  # every text of the chart (labels, values, legend) in the page's font
     if lang in ("ar", "zh", "en"):
         page.screenshot(path=str(SHOTS / f"header-{lang}-mobile.png"))
 
