@@ -71,11 +71,15 @@ def test_a_new_schema_field_fails_the_coverage_check(config):
 def test_translated_fields_have_one_subfield_per_language_default_first(config):
     webinars = editor_paths(next(c for c in config["collections"] if c["name"] == "webinars")["fields"])
     codes = [language.code for language in LANGUAGES.all]
-    for path in ("title", "summary", "region", "report", "report_links.label", "organizers.name"):
+    for path in ("title", "summary", "region", "report", "report_links.label", "organizers.name", "sources.title"):
         field = webinars[path]
         assert field["widget"] == "object", path
         assert [sub["name"] for sub in field["fields"]] == codes, path
-        assert all(sub["required"] is False for sub in field["fields"]), path
+        # A required text ("at least one language") asks for the default language: an empty map would be saved
+        # and refused by the check. An optional one asks for none.
+        assert [sub["required"] for sub in field["fields"]] == [field["required"]] + [False] * (len(codes) - 1), path
+    assert webinars["title"]["required"] and not webinars["summary"]["required"]
+    assert "English text is required" in webinars["title"]["hint"]
     assert webinars["summary.fr"]["widget"] == "markdown"
     assert webinars["title.ar"]["widget"] == "string"
     assert webinars["title.ar"]["label"] == "العربية (ar)"

@@ -126,6 +126,14 @@ CASES = [
      "webinars/w.yml:1:1: (file): expected fields, one per line"),
     ("unknown-status", replace("status", "maybe"),
      "webinars/w.yml:8:9: status: must be one of scheduled, cancelled, postponed"),
+    ("source-without-document-or-url", WEBINAR + "sources:\n  - published: 2030-05-03\n",
+     "webinars/w.yml:9:5: sources[0]: a source needs a document symbol or a url"),
+    ("source-paragraphs-without-document", WEBINAR + "sources:\n  - url: https://example.org/n\n    paragraphs: '2'\n",
+     "webinars/w.yml:10:17: sources[0].paragraphs: paragraphs are those of a document"),
+    ("source-bad-symbol", WEBINAR + "sources:\n  - document: cdip 25 3\n",
+     "webinars/w.yml:9:15: sources[0].document: must be a document symbol in capitals, e.g. CDIP/25/3"),
+    ("source-javascript-url", WEBINAR + "sources:\n  - url: javascript:alert(1)\n",
+     "webinars/w.yml:9:10: sources[0].url: must be an absolute http:// or https:// address"),
     ("list-expected", replace("experts", "test-expert"),
      "webinars/w.yml:7:10: experts: expected a list of text, got text ('test-expert')"),
 ]
@@ -148,6 +156,12 @@ def test_bad_file_names_are_refused(tmp_path):
     assert "webinars/Bad.Name.yml:1:1: file name 'Bad.Name' must use only lower-case letters" in reported[0]
     assert reported[1].startswith("webinars/other.yaml:1:1: use the .yml extension for webinar data files: "
                                   "rename it to webinars/other.yml")
+
+
+def test_an_expert_source_is_checked_like_a_webinar_source(tmp_path):
+    root = write_data(tmp_path, **{"experts/other.yml": "name: Other Expert\nsources:\n  - title: {en: Note}\n"})
+    assert any(line.startswith("webinars/experts/other.yml:3:5: sources[0]: a source needs a document symbol or a url")
+               for line in problems(root))
 
 
 def test_expert_and_series_files_are_validated_too(tmp_path):

@@ -272,6 +272,7 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
                 f"more participants ({stats.participants}) than registrations ({stats.registrations}): one of the "
                 "two figures is wrong (people register before they take part); for example: registrations: "
                 f"{stats.participants}, participants: {stats.registrations}")
+    _check_sources(webinar.sources, raw, out)
     for index, deck in enumerate(webinar.slides):
         where = f"slides[{index}]"
         if (deck.url is None) == (deck.file is None):
@@ -284,6 +285,18 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
             out.add(mark_of(raw, "slides", index, "file"), f"{where}.file",
                     f"no such file in the repository: {deck.file}; add the file under webinars/files/ in the same "
                     "commit, or correct the path, e.g. file: webinars/files/slides-2027.pdf")
+
+
+def _check_sources(sources: tuple, raw: Any, out: Collector) -> None:
+    """Each source names a document or a web page (or both: the page of the document)."""
+    for index, source in enumerate(sources):
+        if source.document is None and source.url is None:
+            out.add(mark_of(raw, "sources", index), f"sources[{index}]",
+                    "a source needs a document symbol or a url (the page the facts come from); for example: "
+                    "- {document: CDIP/25/3, paragraphs: '6, 7'}")
+        elif source.paragraphs and source.document is None:
+            out.add(mark_of(raw, "sources", index, "paragraphs"), f"sources[{index}].paragraphs",
+                    "paragraphs are those of a document: give its symbol too, e.g. document: CDIP/25/3")
 
 
 def _committed_file(root: Path, relative: str) -> bool:
@@ -318,6 +331,7 @@ def _check_expert(entry: Entry, catalog: Catalog, out: Collector) -> None:
         out.add(mark_of(entry.raw, "photo"), "photo",
                 f"no such file in the repository: {expert.photo}; add the photo under webinars/files/ in the same "
                 "commit, or correct the path, e.g. photo: webinars/files/ada-example.jpg")
+    _check_sources(expert.sources, entry.raw, out)
     if expert.photo and not expert.photo_alt:
         out.add(mark_of(entry.raw, "photo"), "photo_alt",
                 "a photo needs its text alternative (photo_alt), said for someone who cannot see it; for example: "

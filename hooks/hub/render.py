@@ -21,8 +21,8 @@ from .localize import Formatter
 from .model import Hub
 from .pages import BY_NAME, PAGE_TYPES
 from .urls import absolute, expert_path, webinar_path
-from .views import (UNSTATED, PageContext, expert_card, figures_view, follow_view, lang_attr, time_view, webinar_card,
-                    webinar_page)
+from .views import (UNSTATED, PageContext, expert_card, figures_view, follow_view, lang_attr, sources_view, time_view,
+                    webinar_card, webinar_page)
 
 LATEST_PAST = 4  # past webinars on the home page
 
@@ -133,7 +133,7 @@ class Renderer:
         links = [{"label": link.label, "url": link.url} for link in expert.links]
         kind = BY_NAME["expert"]
         body = self.render(kind.template, ctx, expert=card, bio=ctx.markdown(expert.bio), photo=photo,
-                           links=links, webinars=webinars)
+                           links=links, webinars=webinars, sources=sources_view(ctx, expert.sources))
         return GeneratedPage(kind.stem(expert_id), lang, expert.name,
                              ctx.f.t("expert_description", name=expert.name), body)
 

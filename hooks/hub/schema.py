@@ -35,6 +35,8 @@ Minutes = Annotated[int, Range(1, 24 * 60)]
 Count = Annotated[int, Range(0)]
 Percent = Annotated[float, Range(0, 100)]
 Amount = Annotated[float, Range(0)]
+DocumentSymbol = Annotated[str, Pattern(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.-]*)+",
+                                        "a document symbol in capitals, e.g. CDIP/25/3")]
 
 
 def doc(text: str, **kwargs):
@@ -54,6 +56,22 @@ class ReportLink:
     url: Url = doc("Absolute http(s) address of the report or news item.")
     language: LanguageCode | None = doc("Language of the linked page, when it is in one language only.", default=None)
     published: date | None = doc("Date the report or news item was published (YYYY-MM-DD).", default=None)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the facts of a file come from: shown on its page, so provenance survives any edit (a YAML comment
+    does not: the browser editor drops comments)."""
+
+    document: DocumentSymbol | None = doc(
+        "Symbol of the organisation's document the facts come from, e.g. CDIP/25/3 (give document or url).",
+        default=None)
+    paragraphs: Annotated[str, Text(40)] | None = doc("Where in the document, e.g. 6, 7, 14.", default=None)
+    url: Url | None = doc("Address of the page the facts come from, e.g. a news item (give document or url).",
+                          default=None)
+    title: LocalizedText | None = doc("What the page is, per language, e.g. 'WIPO news item'.", default=None)
+    language: LanguageCode | None = doc("Language of the page, when it is in one language only.", default=None)
+    published: date | None = doc("Date the source was published (YYYY-MM-DD).", default=None)
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,7 @@ class Expert:
     photo: Annotated[str, RepoFile()] | None = doc("Portrait under webinars/files/.", default=None)
     photo_alt: LocalizedText | None = doc("Text alternative of the photo, per language.", default=None)
     links: list[Link] = doc("Web pages about the expert.", default=())
+    sources: list[Source] = doc("Where the facts of this file come from (a document or a web page).", default=())
 
 
 @dataclass(frozen=True)
@@ -191,6 +210,8 @@ class Webinar:
         "Languages the webinar is interpreted into, as the organisers announce them; leave out when not known.",
         default=())
     stats: Stats | None = doc("Registrations, participants, countries and survey response rate.", default=None)
+    sources: list[Source] = doc("Where the facts of this file come from (a document or a web page): shown at the "
+                                "foot of the page.", default=())
 
 
 # The three kinds of staff file, by folder under webinars/.

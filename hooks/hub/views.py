@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta, timezone
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -218,6 +219,26 @@ class WebinarPage:
     join_url: str | None  # while upcoming only
     not_yet_known: str | None  # upcoming: one plain line naming the essentials the data does not give yet
     lead: str  # the page's first sentence (number, date, language): what a search result shows under the title
+    sources: list[dict]  # where the page's facts come from (sources_view)
+
+
+def sources_view(ctx: PageContext, sources) -> list[dict]:
+    """Where a page's facts come from, in the page's language: a document (its symbol, linked to the
+    organisation's page when that is configured) or a web page, with where in it and when it was published."""
+    f = ctx.f
+    return [
+        {
+            "document": source.document,
+            "paragraphs": f.t("source_paragraphs", paragraphs=source.paragraphs) if source.paragraphs else None,
+            "url": source.url,
+            "host": urlsplit(source.url).hostname if source.url else None,  # the link's text when nothing else names it
+            "title": ctx.text(source.title) if source.title else None,
+            "lang": source.language,
+            "language": f.language_name(source.language) if source.language else None,
+            "published": f.t("published_on", date=f.date(source.published)) if source.published else None,
+        }
+        for source in sources
+    ]
 
 
 def time_view(ctx: PageContext, webinar: WebinarFacts) -> dict[str, str] | None:
@@ -338,6 +359,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         join_url=data.join if webinar.upcoming and data.status == "scheduled" else None,
         not_yet_known=not_yet_known(ctx, webinar),
         lead=f.webinar_line(data.number, data.date, data.language),
+        sources=sources_view(ctx, data.sources),
     )
 
 

@@ -1,0 +1,104 @@
+"""Provenance is data, shown to readers: each webinar and expert page ends with where its facts come from
+(``sources``: a document symbol and its paragraphs, or a web page with its title, language and date), in the
+page's language; a symbol links to the organisation's page only when the site is configured to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hub.localize import Formatter
+
+from conftest import FIXTURES, LANGS, ROOT, built_site, lang_url, make_project, page
+
+REAL = ROOT / "webinars"
+
+
+def data_pages() -> list[tuple[str, dict]]:
+    """(page path, data) of every real webinar and expert file."""
+    files = [(f"webinars/{path.stem}/", path) for path in sorted(REAL.glob("*.yml"))]
+    files += [(f"experts/{path.stem}/", path) for path in sorted((REAL / "experts").glob("*.yml"))]
+    return [(url, yaml.safe_load(path.read_text(encoding="utf-8"))) for url, path in files]
+
+
+def expected_line(source: dict, f: Formatter, lang: str) -> str:
+    """What a reader sees for one source, built from the data and the UI strings (not from the page)."""
+    parts = []
+    title = source.get("title")
+    if source.get("url"):
+        parts.append(title.get(lang, title["en"]) if title else (source.get("document") or source["url"]))
+        if title and source.get("document"):
+            parts.append(source["document"])
+    else:
+        parts.append(source["document"])
+    if source.get("paragraphs"):
+        parts.append(f.t("source_paragraphs", paragraphs=source["paragraphs"]))
+    if source.get("language"):
+        parts.append(f.language_name(source["language"]))
+    if source.get("published"):
+        parts.append(f.t("published_on", date=f.date(source["published"])))
+    return f.t("comma").join(parts)
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())
+
+
+def test_every_real_file_names_its_sources():
+    """The provenance the files carried as comments is now a field of each of them."""
+    missing = [url for url, data in data_pages() if not data.get("sources")]
+    assert not missing, f"files without sources: {missing}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_page_ends_with_its_sources_in_its_language(real_site, lang):
+    f = Formatter(lang)
+    for url, data in data_pages():
+        soup = page(real_site, lang_url(lang, url))
+        heading = soup.find(id="sources")
+        assert heading is not None and normalized(heading.get_text()).rstrip("¶") == f.t("sources"), url
+        box = soup.select_one(".hub-sources")
+        assert normalized(box.p.get_text()) == normalized(f.t("sources_intro")), url
+        shown = [normalized(item.get_text()) for item in box.select("li")]
+        assert shown == [normalized(expected_line(source, f, lang)) for source in data["sources"]], url
+        for item, source in zip(box.select("li"), data["sources"]):
+            link = item.find("a")
+            if source.get("url"):
+                assert link["href"] == source["url"] and link.get("hreflang") == source.get("language"), url
+            else:
+                assert link is None, url  # no document pattern configured: the symbol stays text
+        assert box.has_attr("data-search-exclude"), "a list of sources is not what a search result should show"
+
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory) -> Path:
+    """The fixture data with a fictional document-page pattern configured."""
+    project = make_project(tmp_path_factory.mktemp("sources"), FIXTURES / "hub")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace('document_url: ""', 'document_url: "https://example.org/docs/{lang}/{symbol}"')
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return built_site(project)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_a_document_source_links_to_its_page_when_configured(linked_site, lang):
+    soup = page(linked_site, lang_url(lang, "webinars/2026-01-15-past-with-recording/"))
+    items = soup.select(".hub-sources li")
+    assert len(items) == 2
+    document = items[0].find("a")
+    assert document["href"] == f"https://example.org/docs/{lang}/CDIP/99/9" and document.get_text() == "CDIP/99/9"
+    f = Formatter(lang)
+    assert f.t("source_paragraphs", paragraphs="3, 4") in items[0].get_text()
+    news = items[1].find("a")
+    assert news["href"] == "https://example.org/fictional-news" and news["hreflang"] == "en"
+    # A title in the page's language, else English (marked as English for screen readers).
+    assert news.get_text() == ("Fictional news item" if lang != "fr" else "Actualité fictive")
+    if lang != "en":
+        assert news.get("lang") == "en"
+
+
+def test_a_file_without_sources_shows_no_empty_section(fixture_site):
+    soup = page(fixture_site, lang_url("en", "webinars/2027-03-28-upcoming-across-dst/"))
+    assert soup.find(id="sources") is None and soup.select_one(".hub-sources") is None
