@@ -189,6 +189,7 @@ PAGES = {
     "upcoming": "fixture_site",
     "expert": "fixture_site",
     "experts": "fixture_site",
+    "series": "real_site",
     "figures": "real_site",
     "take-part": "real_site",
     "about": "real_site",

@@ -65,10 +65,11 @@ PLACEHOLDER = ".gitkeep"
 DATA_FOLDERS = ("experts", "series")
 # Ids that would replace a page the hub generates: webinars/<id>/ and experts/<id>/ beside the lists of
 # webinars and experts (webinars/index, experts/index: the page types of hub.pages). Hand-written pages of
-# docs/webinars/ and docs/experts/, if any, are added by ``_reserved``.
+# docs/webinars/, docs/experts/ and docs/series/, if any, are added by ``_reserved``.
 RESERVED = reserved_ids("webinars") | reserved_ids("experts")
 _KIND_NAMES = {Webinar: "webinar", Expert: "expert", Series: "series"}
 _HOME = {Webinar: "webinars/", Expert: "webinars/experts/", Series: "webinars/series/"}
+_FOLDER = {Webinar: "webinars", Expert: "experts", Series: "series"}  # where their pages are (hub.pages)
 
 
 def _reserved(root: Path, folder: str) -> frozenset[str]:
@@ -200,9 +201,10 @@ def _read_folder(paths: list[Path], kind: type, root: Path, problems: list[Probl
         source = _relative(path, root)
         out = Collector(source)
         if path.stem in reserved:
-            listing = "webinars/" if kind is Webinar else "experts/"
-            out.add(Mark(1, 1), "", f"the file name '{path.stem}' is taken by a page the hub makes ({listing}"
-                    f"{path.stem}, the list of {'webinars' if kind is Webinar else 'experts'}): rename the file, "
+            listing = _FOLDER[kind]
+            taken_by = f"the list of {listing}" if path.stem == "index" else f"a page of docs/{listing}/"
+            out.add(Mark(1, 1), "", f"the file name '{path.stem}' is taken by a page the hub makes ({listing}/"
+                    f"{path.stem}, {taken_by}): rename the file, "
                     f"e.g. {_HOME[kind]}{'2027-03-28-' + path.stem if kind is Webinar else path.stem + '-example'}.yml")
         else:
             try:
@@ -359,7 +361,7 @@ def load_catalog(root: Path) -> Catalog:
     problems: list[Problem] = []
     broken: set[str] = set()
     found = _survey(root, problems)
-    series = _read_folder(found[Series], Series, root, problems, broken)
+    series = _read_folder(found[Series], Series, root, problems, broken, _reserved(root, "series"))
     experts = _read_folder(found[Expert], Expert, root, problems, broken, _reserved(root, "experts"))
     catalog = Catalog(series=series, experts=experts,
                       webinars=_read_folder(found[Webinar], Webinar, root, problems, set(), _reserved(root, "webinars")),

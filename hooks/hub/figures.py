@@ -31,6 +31,11 @@ class SeriesFigures:
     budget: Budget | None
 
     @property
+    def empty(self) -> bool:
+        """Nothing to show: no webinar with figures, no budget."""
+        return not self.webinars and not self.budget
+
+    @property
     def budget_use(self) -> float | None:
         """Share of the planned budget spent, in percent."""
         if not self.budget or self.budget.spent is None or not self.budget.planned:
@@ -77,5 +82,5 @@ def series_figures(hub: Hub, series_id: str) -> SeriesFigures:
 def all_series_figures(hub: Hub) -> list[SeriesFigures]:
     """Figures of every series that has webinars with figures or a budget, most recent series first."""
     result = [series_figures(hub, series_id) for series_id in hub.series]
-    result = [figures for figures in result if figures.webinars or figures.budget]
+    result = [figures for figures in result if not figures.empty]
     return sorted(result, key=lambda f: max((w.data.date for w in f.webinars), default=hub.today), reverse=True)

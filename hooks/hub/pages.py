@@ -54,6 +54,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("webinar", "webinars/{id}/", "webinar", "webinar.html", (), items="by_slug", data="*.yml"),
     PageType("expert", "experts/{id}/", "expert", "expert.html", ("expert_description",), items="experts",
              data="experts/*.yml"),
+    # No list page: the home page's "Series of webinars" lists them (a series index would repeat it).
+    PageType("series", "series/{id}/", "series", "series.html",
+             ("series_kicker", "series_description", "series_webinars", "series_dates", "series_materials",
+              "period"), items="series", data="series/*.yml"),
 )
 BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
 

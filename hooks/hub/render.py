@@ -16,13 +16,13 @@ import jinja2
 
 from .languages import active, url_prefix
 from .calendar_links import calendar_links
-from .structured import webinar_meta
+from .structured import plain, shorten, webinar_meta
 from .localize import Formatter
 from .model import Hub
 from .pages import BY_NAME, PAGE_TYPES
-from .urls import absolute, expert_path, webinar_path
-from .views import (UNSTATED, PageContext, expert_card, figures_view, follow_view, lang_attr, sources_view, time_view,
-                    webinar_card, webinar_page)
+from .urls import absolute, expert_path, series_path, webinar_path
+from .views import (UNSTATED, PageContext, expert_card, figures_view, follow_view, lang_attr, series_card, series_page,
+                    sources_view, time_view, webinar_card, webinar_page)
 
 LATEST_PAST = 4  # past webinars on the home page
 
@@ -103,6 +103,7 @@ class Renderer:
                 series = self.hub.series.get(series_id)
                 series_groups.append({
                     "title": ctx.text(series.title) if series else None,
+                    "url": ctx.link(series_path(series_id)) if series else None,
                     "webinars": [webinar_card(ctx, w) for w in webinars if w.data.series == series_id],
                 })
             groups.append({"year": year, "series": series_groups})
@@ -145,6 +146,15 @@ class Renderer:
         return GeneratedPage(kind.stem(), lang, f.t("experts_title"), f.t("experts_description"),
                              self.render(kind.template, ctx, experts=experts),
                              meta={} if experts else {"hub_menu": False})  # no tab for an empty page
+
+    def series(self, lang: str, series_id: str) -> GeneratedPage:
+        kind = BY_NAME["series"]
+        ctx = self.context(lang, series_path(series_id))
+        view = series_page(ctx, series_id)
+        title = view.card["title"].text
+        described = ctx.text(self.hub.series[series_id].description)  # the data's words first, else the site's
+        text = shorten(plain(described.text)) if described else ctx.f.t("series_description", title=title)
+        return GeneratedPage(kind.stem(series_id), lang, title, text, self.render(kind.template, ctx, page=view))
 
     def pages(self) -> Iterator[GeneratedPage]:
         """Every generated page of every language: each page type of ``hub.pages``, by its view."""
@@ -234,22 +244,8 @@ class Renderer:
         return (tuple(w for w in past if w.data.recording) + tuple(w for w in past if not w.data.recording))[:LATEST_PAST]
 
     def _series(self, ctx: PageContext) -> list[dict]:
-        result = []
-        for series_id, series in self.hub.series.items():
-            webinars = self.hub.in_series.get(series_id, ())
-            if not webinars:
-                continue
-            first, last = min(w.data.date for w in webinars), max(w.data.date for w in webinars)
-            result.append({
-                "id": series_id,
-                "title": ctx.text(series.title),
-                "description": ctx.markdown(series.description) if series.description else None,
-                "count": ctx.f.t("series_webinar_count", count=ctx.f.number(len(webinars))),
-                "period": (ctx.f.date(first) if first == last
-                           else f"{ctx.f.date(first)} – {ctx.f.date(last)}"),
-                "period_iso": (first.isoformat(), last.isoformat()),
-            })
-        return result
+        """The series that have webinars, each linked to its page."""
+        return [series_card(ctx, series_id) for series_id in self.hub.series if self.hub.in_series.get(series_id)]
 
 
 MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")

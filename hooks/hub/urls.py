@@ -75,6 +75,10 @@ def expert_path(expert_id: str) -> str:
     return BY_NAME["expert"].path(expert_id)
 
 
+def series_path(series_id: str) -> str:
+    return BY_NAME["series"].path(series_id)
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from page ``from_url`` to ``to_url`` (both site-relative; directory URLs end in ``/``).
 

@@ -16,13 +16,13 @@ from markupsafe import Markup, escape
 from . import safe_markdown
 from .charts import grouped_bars
 from .calendar_links import feed_links
-from .figures import all_series_figures
+from .figures import SeriesFigures, all_series_figures, series_figures
 from .languages import active, url_prefix
 from .localize import Formatter, Shown, heading, pick, roman
 from .media import player_for
 from .model import Hub, WebinarFacts, exact
-from .schema import Expert
-from .urls import calendar_path, expert_path, page_url, relative, webinar_path
+from .schema import Expert, Series
+from .urls import calendar_path, expert_path, page_url, relative, series_path, webinar_path
 
 
 @dataclass
@@ -194,6 +194,7 @@ def stats_view(ctx: PageContext, webinar: WebinarFacts) -> StatsView:
 class WebinarPage:
     card: WebinarCard
     series_title: Shown | None
+    series_url: str | None  # the series' own page
     decision: Shown | None
     decision_explained: Shown | None  # the decision in words ("option B" is …), when the series says it
     time: dict[str, str] | None
@@ -277,6 +278,15 @@ def not_yet_known(ctx: PageContext, webinar: WebinarFacts) -> str | None:
     return ctx.f.t("not_yet_known", items=ctx.f.and_list(missing)) if missing else None
 
 
+def decision_view(ctx: PageContext, series: Series | None) -> tuple[Shown | None, Shown | None]:
+    """A series' decision (one text for all languages, or per language) and, beside it only, what it asks for."""
+    if series is None or not series.decision:
+        return None, None
+    decision = (Shown(series.decision, ctx.lang) if isinstance(series.decision, str)
+                else ctx.text(series.decision))
+    return decision, ctx.text(series.decision_explained)
+
+
 def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     data = webinar.data
     f = ctx.f
@@ -327,15 +337,13 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     materials = None
     if series and not webinar.upcoming and not recording and not slides:
         materials = ctx.markdown(series.materials)
-    decision = None
-    if series and series.decision:
-        decision = (Shown(series.decision, ctx.lang) if isinstance(series.decision, str)
-                    else ctx.text(series.decision))
+    decision, decision_explained = decision_view(ctx, series)
     return WebinarPage(
         card=webinar_card(ctx, webinar),
         series_title=ctx.text(series.title) if series else None,
+        series_url=ctx.link(series_path(data.series)) if series else None,
         decision=decision,
-        decision_explained=ctx.text(series.decision_explained) if series and decision else None,
+        decision_explained=decision_explained,
         time=time_view(ctx, webinar),
         duration=f.minutes(data.duration) if data.duration else None,
         format=f.t("format_" + data.format.replace("-", "_")) if data.format else None,
@@ -396,66 +404,120 @@ FIGURE_COLUMNS = ("language", "registrations", "participants", "countries", "att
 
 def figures_view(ctx: PageContext) -> list[dict[str, Any]]:
     """Every series' figures, formatted for the page's language, with its chart's bars."""
+    return [series_figures_view(ctx, figures) for figures in all_series_figures(ctx.hub)]
+
+
+def series_figures_view(ctx: PageContext, figures: SeriesFigures) -> dict[str, Any]:
+    """One series' figures (``figures.series_figures``) for the page's language: its table's rows, chart and budget;
+    the figures page and the series' own page show the same."""
     f = ctx.f
 
     def maybe(value, formatter):
         return formatter(value) if value is not None else None
 
-    result = []
-    for figures in all_series_figures(ctx.hub):
-        series = ctx.hub.series.get(figures.series_id)
-        rows = []
-        for webinar in figures.webinars:
-            stats = webinar.data.stats
-            card = webinar_card(ctx, webinar)
-            rows.append({
-                "card": card,
-                "label": card.number or card.date,  # the one date style of the language
-                "language": card.language if card.language_known else None,
-                "registrations": maybe(stats.registrations, f.figure),
-                "participants": maybe(stats.participants, f.figure),
-                "countries": maybe(stats.countries, f.figure),
-                "attendance_rate": maybe(webinar.attendance_rate, lambda v: f.percent(round(v))),
-                "survey_response_rate": maybe(stats.survey_response_rate, f.percent),
-            })
-        # Only exact figures are charted: a bar for "more than 250" would draw 250 as if it were known.
-        charted = [w for w in figures.webinars
-                   if exact(w.data.stats.registrations) is not None and exact(w.data.stats.participants) is not None]
-        chart = grouped_bars([roman(w.data.number) if w.data.number is not None else f.date(w.data.date, "short")
-                              for w in charted],
-                             [(w.data.stats.registrations, w.data.stats.participants) for w in charted],
-                             f.number) if charted else None
-        budget = figures.budget
-        result.append({
-            "id": figures.series_id,
-            "title": ctx.text(series.title) if series else None,
-            "rows": rows,
-            # Only the columns some webinar of the series has a value for: no column of dashes.
-            "columns": [name for name in FIGURE_COLUMNS if any(row[name] for row in rows)],
-            "approximate": figures.approximate,
-            "has_exact": bool(figures.counted_registrations or figures.counted_participants
-                              or figures.counted_surveys),
-            "counted": f.t("figures_counted", registrations=f.number(figures.counted_registrations),
-                           participants=f.number(figures.counted_participants),
-                           surveys=f.number(figures.counted_surveys)),
-            "chart": chart,
-            "chart_summary": f.t("chart_summary", count=f.number(len(charted)),
-                                 registrations=f.number(sum(w.data.stats.registrations for w in charted)),
-                                 participants=f.number(sum(w.data.stats.participants for w in charted))),
-            "totals": {
-                "registrations": maybe(figures.registrations, f.number),
-                "participants": maybe(figures.participants, f.number),
-                "attendance_rate": maybe(figures.attendance_rate, lambda v: f.percent(round(v))),
-            },
-            "means": {
-                "registrations": maybe(figures.mean_registrations, lambda v: f.number(round(v, 1))),
-                "participants": maybe(figures.mean_participants, lambda v: f.number(round(v, 1))),
-                "survey_response_rate": maybe(figures.mean_survey_response_rate, lambda v: f.percent(round(v))),
-            },
-            "budget": {
-                "planned": f.money(budget.planned, budget.currency),
-                "spent": f.money(budget.spent, budget.currency) if budget.spent is not None else None,
-                "use": maybe(figures.budget_use, lambda v: f.percent(round(v))),
-            } if budget else None,
+    series = ctx.hub.series.get(figures.series_id)
+    rows = []
+    for webinar in figures.webinars:
+        stats = webinar.data.stats
+        card = webinar_card(ctx, webinar)
+        rows.append({
+            "card": card,
+            "label": card.number or card.date,  # the one date style of the language
+            "language": card.language if card.language_known else None,
+            "registrations": maybe(stats.registrations, f.figure),
+            "participants": maybe(stats.participants, f.figure),
+            "countries": maybe(stats.countries, f.figure),
+            "attendance_rate": maybe(webinar.attendance_rate, lambda v: f.percent(round(v))),
+            "survey_response_rate": maybe(stats.survey_response_rate, f.percent),
         })
-    return result
+    # Only exact figures are charted: a bar for "more than 250" would draw 250 as if it were known.
+    charted = [w for w in figures.webinars
+               if exact(w.data.stats.registrations) is not None and exact(w.data.stats.participants) is not None]
+    chart = grouped_bars([roman(w.data.number) if w.data.number is not None else f.date(w.data.date, "short")
+                          for w in charted],
+                         [(w.data.stats.registrations, w.data.stats.participants) for w in charted],
+                         f.number) if charted else None
+    budget = figures.budget
+    return {
+        "id": figures.series_id,
+        "title": ctx.text(series.title) if series else None,
+        "url": ctx.link(series_path(figures.series_id)) if series else None,
+        "rows": rows,
+        # Only the columns some webinar of the series has a value for: no column of dashes.
+        "columns": [name for name in FIGURE_COLUMNS if any(row[name] for row in rows)],
+        "approximate": figures.approximate,
+        "has_exact": bool(figures.counted_registrations or figures.counted_participants
+                          or figures.counted_surveys),
+        "counted": f.t("figures_counted", registrations=f.number(figures.counted_registrations),
+                       participants=f.number(figures.counted_participants),
+                       surveys=f.number(figures.counted_surveys)),
+        "chart": chart,
+        "chart_summary": f.t("chart_summary", count=f.number(len(charted)),
+                             registrations=f.number(sum(w.data.stats.registrations for w in charted)),
+                             participants=f.number(sum(w.data.stats.participants for w in charted))),
+        "totals": {
+            "registrations": maybe(figures.registrations, f.number),
+            "participants": maybe(figures.participants, f.number),
+            "attendance_rate": maybe(figures.attendance_rate, lambda v: f.percent(round(v))),
+        },
+        "means": {
+            "registrations": maybe(figures.mean_registrations, lambda v: f.number(round(v, 1))),
+            "participants": maybe(figures.mean_participants, lambda v: f.number(round(v, 1))),
+            "survey_response_rate": maybe(figures.mean_survey_response_rate, lambda v: f.percent(round(v))),
+        },
+        "budget": {
+            "planned": f.money(budget.planned, budget.currency),
+            "spent": f.money(budget.spent, budget.currency) if budget.spent is not None else None,
+            "use": maybe(figures.budget_use, lambda v: f.percent(round(v))),
+        } if budget else None,
+    }
+
+
+def series_card(ctx: PageContext, series_id: str) -> dict[str, Any]:
+    """A series as the home page lists it: title, link, description, how many webinars and when (from their dates)."""
+    series = ctx.hub.series[series_id]
+    webinars = ctx.hub.in_series.get(series_id, ())
+    f = ctx.f
+    held = None
+    if webinars:
+        first, last = min(w.data.date for w in webinars), max(w.data.date for w in webinars)
+        held = {"text": f.date(first) if first == last else f"{f.date(first)} – {f.date(last)}",
+                "first": f.date(first), "last": f.date(last), "iso": (first.isoformat(), last.isoformat())}
+    return {
+        "id": series_id,
+        "url": ctx.link(series_path(series_id)),
+        "title": ctx.text(series.title),
+        "description": ctx.markdown(series.description) if series.description else None,
+        "total": f.number(len(webinars)) if webinars else None,  # in the language's digits
+        "count": f.t("series_webinar_count", count=f.number(len(webinars))),
+        "held": held,  # None when no webinar of the series is published
+    }
+
+
+@dataclass
+class SeriesPage:
+    card: dict[str, Any]  # series_card: title, description, how many webinars, their dates
+    period: str | None  # as the data gives it (a year or a short text); never worked out from the dates
+    decision: Shown | None
+    decision_explained: Shown | None
+    programme: list[Shown]
+    webinars: list[WebinarCard]  # by number in the series
+    figures: dict[str, Any] | None  # series_figures_view, when some webinar has figures or the series a budget
+    materials: dict | None
+
+
+def series_page(ctx: PageContext, series_id: str) -> SeriesPage:
+    series = ctx.hub.series[series_id]
+    webinars = ctx.hub.in_series.get(series_id, ())
+    figures = series_figures(ctx.hub, series_id)
+    decision, decision_explained = decision_view(ctx, series)
+    return SeriesPage(
+        card=series_card(ctx, series_id),
+        period=str(series.period) if series.period not in (None, "") else None,
+        decision=decision,
+        decision_explained=decision_explained,
+        programme=[ctx.text(step) for step in series.programme],
+        webinars=[webinar_card(ctx, w) for w in webinars],
+        figures=None if figures.empty else series_figures_view(ctx, figures),
+        materials=ctx.markdown(series.materials),
+    )
