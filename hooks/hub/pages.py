@@ -56,7 +56,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
              data="experts/*.yml"),
     # No list page: the home page's "Series of webinars" lists them (a series index would repeat it).
     PageType("series", "series/{id}/", "series", "series.html",
-             ("series_kicker", "series_description", "series_webinars", "series_dates", "series_materials",
+             ("series_kicker", "series_description", "series_webinars", "series_materials",
               "period"), items="series", data="series/*.yml"),
 )
 BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
