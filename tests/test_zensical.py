@@ -51,12 +51,15 @@ def test_the_generated_pages_and_extras(zensical_site):
     project, site = zensical_site
     webinars = sorted(path.stem for path in (project / "webinars").glob("*.yml"))
     experts = sorted(path.stem for path in (project / "webinars" / "experts").glob("*.yml"))
-    assert webinars and experts
+    series = sorted(path.stem for path in (project / "webinars" / "series").glob("*.yml"))
+    assert webinars and experts and series
     for lang in LANGS:
         for slug in webinars:
             assert (site / lang_url(lang, f"webinars/{slug}/index.html")).is_file(), (lang, slug)
         for expert in experts:
             assert (site / lang_url(lang, f"experts/{expert}/index.html")).is_file(), (lang, expert)
+        for series_id in series:
+            assert (site / lang_url(lang, f"series/{series_id}/index.html")).is_file(), (lang, series_id)
         for page in ("webinars/", "experts/", "figures/", "take-part/", "about/", "staff-guide/"):
             assert (site / lang_url(lang, page) / "index.html").is_file(), (lang, page)
     for extra in ("sitemap.xml", "robots.txt", "webinars.ics", "webinars.json", "webinars.csv", "feed.xml",
