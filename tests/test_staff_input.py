@@ -154,8 +154,17 @@ def test_an_id_taken_by_a_hand_written_page_is_refused(tmp_path):
     assert only(problems(root), "webinars/about-us.yml:1:1: the file name 'about-us' is taken by a page")
 
 
+def test_a_series_id_taken_by_a_hand_written_page_is_refused(tmp_path):
+    """series/<id>/ is the series' page: a hand-written docs/series/<id> page would take its place."""
+    root = write_data(tmp_path)
+    (root / "docs" / "series").mkdir(parents=True)
+    (root / "docs" / "series" / "test-series.en.md").write_text("# Our series\n")
+    assert only(problems(root), "webinars/series/test-series.yml:1:1: the file name 'test-series' is taken by a page "
+                                "the hub makes (series/test-series, a page of docs/series/)")
+
+
 def test_every_generated_page_name_is_reserved(tmp_path):
-    """The pages the renderer makes beside the webinar and expert pages are exactly the reserved ids."""
+    """The pages the renderer makes beside the webinar, expert and series pages are exactly the reserved ids."""
     from conftest import FIXTURES
     from hub.catalog import RESERVED
     from hub.model import build_hub
@@ -163,7 +172,7 @@ def test_every_generated_page_name_is_reserved(tmp_path):
 
     shutil.copytree(FIXTURES / "hub", tmp_path / "webinars")
     hub = build_hub(load_catalog(tmp_path), date(2026, 6, 1))
-    items = {*hub.by_slug, *hub.experts}
+    items = {*hub.by_slug, *hub.experts, *hub.series}
     stems = {page.stem for page in Renderer(hub, ROOT / "overrides" / "hub").pages()}
     listed = {stem.split("/", 1)[1] for stem in stems if stem.split("/", 1)[1] not in items}
     assert listed == set(RESERVED) == {"index"}
