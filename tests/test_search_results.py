@@ -59,3 +59,32 @@ def test_no_chart_text_or_fact_labels_in_the_index(real_site, lang):
         # A fact panel flattened: the date label followed by a date.
         assert not re.search(re.escape(plain(f.t("date"))) + r" \S+ \d", text) or entry["location"].startswith("staff-guide"), \
             (entry["location"], text[:200])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh", "ru"])
+def test_text_hidden_from_screen_readers_is_not_in_the_index(real_site, lang):
+    """A card's date badge (month, day, year drawn for the eye, aria-hidden) stays out of the results: the
+    full date beside it is indexed once, never run together as "September 18, 2019Sep182019"."""
+    from bs4 import BeautifulSoup
+
+    pages = [p for p in (real_site / lang_url(lang, "")).rglob("index.html")
+             if lang != "en" or p.relative_to(real_site).parts[0] not in LANGS]
+    checked = 0
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        article = soup.select_one("article")
+        for hidden in (article.select('[aria-hidden="true"]') if article else []):
+            if hidden.get_text(strip=True) and not hidden.find_parent(attrs={"data-search-exclude": True}) \
+                    and not hidden.has_attr("data-search-exclude"):
+                raise AssertionError(f"{path.relative_to(real_site)}: indexed but hidden: {hidden}")
+            checked += 1
+    assert checked, "no card date badge found: the test looks at nothing"
+    f = Formatter(lang)
+    day = date(2019, 9, 18)  # the first pilot webinar, on the series page and the webinars page
+    parts = f.date_badge(day)
+    badge = squeeze(parts["month"] + parts["day"] + parts["year"])  # what the eye reads on the card
+    whole = squeeze(f.date(day))
+    for doc in index(real_site, lang):
+        text = squeeze(doc["text"])
+        assert text.count(whole + whole) == 0, doc["location"]
+        assert badge not in text, (doc["location"], plain(doc["text"])[:300])
