@@ -167,6 +167,22 @@ def type_into(page, box, text: str) -> None:
     raise AssertionError(f"the editor's preview never showed {text!r}")
 
 
+def wait_in_page(page, condition: str, arg, timeout_ms: int = 15000) -> bool:
+    """Whether the async ``condition`` (a JavaScript function of ``arg``) became true within the time allowed.
+
+    Playwright's wait_for_function takes a Promise for a true value and returns at once, so an async check
+    (the origin-private file system is read asynchronously) is polled in the page instead."""
+    return page.evaluate("""async ([source, arg, timeout]) => {
+      const condition = eval(source);
+      const deadline = Date.now() + timeout;
+      while (Date.now() < deadline) {
+        if (await condition(arg)) return true;
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
+      return false;
+    }""", [condition, arg, timeout_ms])
+
+
 def field(page, name: str):
     """One field of the form, by its label (the editor names each field's group "“Label” Field")."""
     return page.get_by_role("group", name=re.compile(f"^.{{0,2}}{re.escape(name)}.{{0,2}}. ")).first
@@ -240,13 +256,13 @@ def test_a_webinar_made_in_the_editor_passes_the_check_and_builds(browser, edito
                                                                                "height": 2200})
         recording.get_by_role("textbox", name="Url").fill("https://www.example.org/fictional-recording")
         page.get_by_role("button", name="Save").click()
-        page.wait_for_function("""async ([repo, count]) => {
+        assert wait_in_page(page, """async ([repo, count]) => {
           const top = await navigator.storage.getDirectory();
           const folder = await (await top.getDirectoryHandle(repo)).getDirectoryHandle('webinars');
           let files = 0;
           for await (const [, handle] of folder.entries()) files += handle.kind === 'file';
           return files > count;
-        }""", arg=[TEST_REPOSITORY, len(before)])
+        }""", [TEST_REPOSITORY, len(before)]), "the editor wrote no new file"
         files = written(page)
         watched.assert_clean()
     finally:
@@ -292,11 +308,11 @@ def test_an_existing_webinar_edited_in_the_editor_still_passes_the_check(browser
         expect(french).not_to_have_value("")  # the entry's text is loaded into the form
         type_into(page, french, french.input_value() + " (modifié)")
         page.get_by_role("button", name="Save").click()
-        page.wait_for_function("""async ([repo, name]) => {
+        assert wait_in_page(page, """async ([repo, name]) => {
           const top = await navigator.storage.getDirectory();
           const folder = await (await top.getDirectoryHandle(repo)).getDirectoryHandle('webinars');
           return (await (await (await folder.getFileHandle(name)).getFile()).text()).includes('(modifié)');
-        }""", arg=[TEST_REPOSITORY, name])
+        }""", [TEST_REPOSITORY, name]), "the editor did not save the edit"
         text = written(page)[name]
         watched.assert_clean()
     finally:

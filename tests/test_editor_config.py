@@ -75,11 +75,8 @@ def test_translated_fields_have_one_subfield_per_language_default_first(config):
         field = webinars[path]
         assert field["widget"] == "object", path
         assert [sub["name"] for sub in field["fields"]] == codes, path
-        # A required text ("at least one language") asks for the default language: an empty map would be saved
-        # and refused by the check. An optional one asks for none.
-        assert [sub["required"] for sub in field["fields"]] == [field["required"]] + [False] * (len(codes) - 1), path
-    assert webinars["title"]["required"] and not webinars["summary"]["required"]
-    assert "English text is required" in webinars["title"]["hint"]
+        # No language is required: a webinar may have a French title only (the contract asks for one, any).
+        assert all(sub["required"] is False for sub in field["fields"]), path
     assert webinars["summary.fr"]["widget"] == "markdown"
     assert webinars["title.ar"]["widget"] == "string"
     assert webinars["title.ar"]["label"] == "العربية (ar)"

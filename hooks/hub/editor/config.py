@@ -98,13 +98,8 @@ class ConfigWriter:
         if doc:
             result["hint"] = doc
         result.update(self.widget(owner, spec.name, hint))
-        base, rules, optional = _split(hint)
+        base, _, optional = _split(hint)
         result["required"] = not (has_default or optional)
-        if result["required"] and typing.get_origin(base) is dict and _rule(rules, Localized):
-            # "At least one language" is not a rule the editor knows: it would save an empty map, which the
-            # check refuses. Asking for the site's default language keeps every save valid.
-            result["fields"][0]["required"] = True
-            result["hint"] = f"{doc or ''} The {self.languages[0].native_name} text is required here.".strip()
         if spec.default not in (dataclasses.MISSING, None) and not isinstance(spec.default, tuple):
             result["default"] = spec.default
         return result
