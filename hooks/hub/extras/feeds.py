@@ -59,7 +59,8 @@ def _transcripts_html(f: Formatter, webinar: WebinarFacts) -> str:
              for t in webinar.data.recording.transcripts]
     if not links:
         return ""
-    return f'<p>{escape(f.t("transcripts"))}{escape(f.t("colon"))}{escape(f.t("comma")).join(links)}</p>'
+    separator = str(escape(f.t("comma")))  # a str: Markup.join would escape the links
+    return f'<p>{escape(f.t("transcripts"))}{escape(f.t("colon"))}{separator.join(links)}</p>'
 
 
 def items(hub: Hub, lang: str, site_url: str, limit: int | None = None) -> list[Item]:
