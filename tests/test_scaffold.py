@@ -87,7 +87,7 @@ def test_uncommenting_sections_keeps_the_structure(tmp_path):
                             for line in path.read_text(encoding="utf-8").splitlines())
     data = load_file_text(uncommented)
     assert set(data) == {f.name for f in dataclasses.fields(Webinar)}
-    assert set(data["recording"]) == {"url", "duration", "captions", "published"}
+    assert set(data["recording"]) == {"url", "duration", "captions", "transcripts", "published"}
     assert isinstance(data["organizers"], list) and set(data["organizers"][0]) == {"role", "name"}
     assert set(data["region"]) == {"es"}  # the sections are offered in the webinar's language
 

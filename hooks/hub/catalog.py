@@ -267,6 +267,8 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
         out.add(mark_of(raw, "recording", "published"), "recording.published",
                 f"the recording is published before the webinar ({webinar.recording.published} is before "
                 f"{webinar.date}); for example: published: {webinar.date + timedelta(days=7)}")
+    if webinar.recording:
+        _check_transcripts(webinar.recording.transcripts, raw, out)
     stats = webinar.stats
     if (stats and type(stats.registrations) is int and type(stats.participants) is int
             and stats.participants > stats.registrations):
@@ -287,6 +289,18 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
             out.add(mark_of(raw, "slides", index, "file"), f"{where}.file",
                     f"no such file in the repository: {deck.file}; add the file under webinars/files/ in the same "
                     "commit, or correct the path, e.g. file: webinars/files/slides-2027.pdf")
+
+
+def _check_transcripts(transcripts: tuple, raw: Any, out: Collector) -> None:
+    """One transcript per language: two would leave a reader to guess which one is right."""
+    seen: set[str] = set()
+    for index, transcript in enumerate(transcripts):
+        if transcript.language in seen:
+            out.add(mark_of(raw, "recording", "transcripts", index, "language"),
+                    f"recording.transcripts[{index}].language",
+                    f"a second transcript in '{transcript.language}': give one transcript per language, e.g. "
+                    f"- {{language: {transcript.language}, url: https://example.org/transcript.pdf}}")
+        seen.add(transcript.language)
 
 
 def _check_sources(sources: tuple, raw: Any, out: Collector) -> None:

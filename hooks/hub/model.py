@@ -55,10 +55,27 @@ class WebinarFacts:
     source: str
     data: Webinar
     upcoming: bool
+    today: date | None = None  # the build date; None only where a test makes facts by hand
 
     @property
     def status(self) -> str:
         return "upcoming" if self.upcoming else "past"
+
+    @property
+    def registration_state(self) -> str | None:
+        """open, full or closed as it stands on the build date; None without a registration. Closed once the
+        closes date has passed, and once the webinar is past (nobody registers for it any more)."""
+        registration = self.data.registration
+        if registration is None:
+            return None
+        if not self.upcoming or (registration.closes and self.today and registration.closes < self.today):
+            return "closed"
+        return registration.state
+
+    @property
+    def registration_open(self) -> bool:
+        """Whether a visitor may register now: open, to come, neither cancelled nor postponed."""
+        return self.registration_state == "open" and self.data.status == "scheduled"
 
     @cached_property
     def starts_at(self) -> datetime | None:
@@ -141,7 +158,7 @@ class Hub:
 
 def _facts(entry: Entry, today: date) -> WebinarFacts:
     # A webinar on the build date is still upcoming (the site is rebuilt each night): past from the next day.
-    return WebinarFacts(entry.id, entry.source, entry.data, upcoming=entry.data.date >= today)
+    return WebinarFacts(entry.id, entry.source, entry.data, upcoming=entry.data.date >= today, today=today)
 
 
 def build_hub(catalog: Catalog, today: date) -> Hub:

@@ -115,6 +115,10 @@ class Renderer:
             "languages": sorted({(c.filter_language, c.language) for c in cards},
                                 key=lambda pair: (pair[0] == UNSTATED, pair[1])),
             "regions": sorted({c.region.text for c in cards if c.region}),
+            # The languages some webinar is interpreted into, by name: a filter of its own, beside the delivery
+            # language's (a webinar in French interpreted into Spanish is not "in Spanish").
+            "interpretations": sorted({(code, ctx.f.language_name(code)) for c in cards
+                                       for code in c.interpretation_codes}, key=lambda pair: pair[1]),
             # Every count the live message may show, formatted by Babel: hub.js picks one by index.
             "numbers": [f.number(n) for n in range(len(cards) + 1)],
             "total": len(cards),

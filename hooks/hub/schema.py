@@ -137,10 +137,20 @@ class Organizer:
 
 
 @dataclass(frozen=True)
+class Transcript:
+    """A written transcript of a recording, in one language: a link, since the hub holds no transcript text."""
+
+    language: LanguageCode = doc("Language of the transcript.")
+    url: Url = doc("Address of the transcript: a web page or a file (PDF, text), absolute http(s).")
+
+
+@dataclass(frozen=True)
 class Recording:
     url: Url = doc("Where the recording is: a YouTube or Vimeo page, or a video file (.mp4, .webm).")
     duration: Minutes | None = doc("Length in minutes.", default=None)
     captions: list[LanguageCode] = doc("Languages of the captions.", default=())
+    transcripts: list[Transcript] = doc("Written transcripts of the recording, one per language, each with its "
+                                        "address.", default=())
     published: date | None = doc("Date the recording was published (YYYY-MM-DD).", default=None)
 
 
@@ -156,6 +166,9 @@ class SlideDeck:
 @dataclass(frozen=True)
 class Registration:
     url: Url = doc("Registration page.")
+    state: Annotated[str, OneOf(("open", "full", "closed"))] = doc(
+        "open, full (no places left) or closed; the Register button shows only while it is open. Registration "
+        "counts as closed once the closes date has passed.", default="open")
     closes: date | None = doc("Last day to register (YYYY-MM-DD).", default=None)
     phone: bool = doc("true when participants can also join by phone.", default=False)
 
@@ -206,6 +219,8 @@ class Webinar:
     registration: Registration | None = doc("How to register, for an upcoming webinar.", default=None)
     join: Url | None = doc("Public address to join the webinar live, when the organisers publish one "
                            "(shown while it is upcoming).", default=None)
+    survey: Url | None = doc("Address of the participants' feedback survey; shown on the page from the webinar's "
+                             "day on.", default=None)
     interpretation: list[LanguageCode] = doc(
         "Languages the webinar is interpreted into, as the organisers announce them; leave out when not known.",
         default=())

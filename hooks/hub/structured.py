@@ -112,14 +112,29 @@ def organisation(ctx) -> dict:
     return {"@type": "Organization", "name": ctx.f.t("organisation_name"), "url": ORGANISATION_URL}
 
 
+def place(webinar: WebinarFacts) -> str | None:
+    """Where an online webinar happens, for Google's ``location.url`` ("where people can join"), while it is
+    to come: its join address, else its registration page while registration is open (full or closed, that
+    page no longer leads anyone in). A past webinar has neither (none is offered any more); the hub's own page
+    and a news item are not the place either: a past webinar has no Event (README, "Search engines")."""
+    data = webinar.data
+    if not webinar.upcoming:
+        return None
+    if data.join:
+        return data.join
+    if data.registration and webinar.registration_state == "open":
+        return data.registration.url
+    return None
+
+
 def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
     """The page's schema.org graph: an Event and the recording's VideoObject, each only when every
     property search engines require is known (an unknown is left out, never guessed).
 
-    An Event needs a place: for a webinar, where one joins or registers (the registration page, while
-    the webinar is upcoming: a past webinar offers no registration anywhere); the hub's own page is not
-    that place. Without it, or for an in-person event (the data has no address), no Event is published.
-    Offers are never published: the sources state no price.
+    An Event needs a place (``place``); without one, or for an in-person event (the data has no address), no
+    Event is published. Offers are never published: the sources state no price, and Google's Event gives
+    registration's state (sold out …) only through an offer's availability, so that state is left out too.
+    A transcript link is left out of the VideoObject: schema.org's ``transcript`` is the text itself.
     """
     data, f = webinar.data, ctx.f
     url = absolute(site_url, ctx.url)
@@ -129,7 +144,8 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
     image = absolute(site_url, cards.webinar_card_path(ctx.hub, ctx.f, webinar))
     graph = []
     node: dict | None = None
-    if data.registration and webinar.upcoming and data.format != "in-person":
+    location = place(webinar)
+    if location and data.format != "in-person":
         node = {
             "@type": "Event",
             "@id": url + "#event",
@@ -138,7 +154,7 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
             "url": url,
             "image": [image],
             "eventStatus": SCHEMA + EVENT_STATUS[data.status],
-            "location": {"@type": "VirtualLocation", "url": data.registration.url},
+            "location": {"@type": "VirtualLocation", "url": location},
             "organizer": organisation(ctx),
         }
         if data.language:  # unknown: left out, never guessed

@@ -82,7 +82,9 @@ class WebinarCard:
     region: Shown | None
     status: str
     series_title: Shown | None
-    registration_url: str | None  # only while the webinar is upcoming
+    registration_url: str | None  # only while registration is open (WebinarFacts.registration_open)
+    # "Registration is full" / "… closed", shown where the Register button would be: upcoming and scheduled only.
+    registration_note: str | None = None
     # The card's design (date badge, status badge, time, filters):
     state: str = "past"  # upcoming, recording (past, with a recording), past, cancelled, postponed
     state_label: str = ""
@@ -90,11 +92,18 @@ class WebinarCard:
     time: str | None = None  # start time and the name of its zone, e.g. "14:30 Central European Summer Time"
     language_code: str = ""  # "" when the data does not say
     year: int = 0
+    interpretation: str | None = None  # "English and Spanish": the languages interpreted into, when known
+    interpretation_codes: tuple[str, ...] = ()
 
     @property
     def filter_language(self) -> str:
         """The value the language filter compares: the code, or ``UNSTATED`` (never a printed ``None``)."""
         return self.language_code or UNSTATED
+
+    @property
+    def filter_interpretation(self) -> str:
+        """The interpretation filter's value: the codes, separated by spaces ("" when none is announced)."""
+        return " ".join(self.interpretation_codes)
 
 
 UNSTATED = "unstated"  # the language filter's value for the webinars whose data gives no language
@@ -130,15 +139,26 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
         region=ctx.text(data.region, data.language),
         status=webinar.status,
         series_title=ctx.text(series.title) if series else None,
-        registration_url=(data.registration.url if data.registration and webinar.upcoming
-                          and data.status == "scheduled" else None),
+        registration_url=data.registration.url if webinar.registration_open else None,
+        registration_note=registration_note(ctx, webinar),
         state=state,
         state_label=ctx.f.t(f"state_{state}"),
         badge=ctx.f.date_badge(data.date),
         time=ctx.f.start_line(starts) if starts else None,
         language_code=data.language or "",
         year=data.date.year,
+        interpretation=ctx.f.and_list([ctx.f.language_name(code) for code in data.interpretation]) or None,
+        interpretation_codes=tuple(data.interpretation),
     )
+
+
+def registration_note(ctx: PageContext, webinar: WebinarFacts) -> str | None:
+    """"Registration is full" or "… closed" for a scheduled webinar to come whose registration is not open:
+    said plainly where the Register button would be (a past webinar's registration needs no word)."""
+    state = webinar.registration_state
+    if not webinar.upcoming or webinar.data.status != "scheduled" or state in (None, "open"):
+        return None
+    return ctx.f.t(f"registration_{state}")
 
 
 @dataclass
@@ -218,6 +238,7 @@ class WebinarPage:
     calendar: str  # link to the webinar's iCalendar file
     interpretation: list[str]  # the languages interpreted into, localized; empty when not known
     join_url: str | None  # while upcoming only
+    survey_url: str | None  # the feedback survey, from the webinar's day on (survey_shown)
     not_yet_known: str | None  # upcoming: one plain line naming the essentials the data does not give yet
     lead: str  # the page's first sentence (number, date, language): what a search result shows under the title
     sources: list[dict]  # where the page's facts come from (sources_view)
@@ -287,6 +308,14 @@ def decision_view(ctx: PageContext, series: Series | None) -> tuple[Shown | None
     return decision, ctx.text(series.decision_explained)
 
 
+def survey_shown(webinar: WebinarFacts) -> bool:
+    """The feedback survey is offered from the webinar's day on (the site is rebuilt each night: on the day,
+    those leaving the webinar find it on its page), never before it, nor for a webinar cancelled or postponed."""
+    data = webinar.data
+    return bool(data.survey) and data.status == "scheduled" and (
+        not webinar.upcoming or (webinar.today is not None and data.date <= webinar.today))
+
+
 def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     data = webinar.data
     f = ctx.f
@@ -296,7 +325,9 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     if data.registration and webinar.upcoming and data.status == "scheduled":  # none for a cancelled webinar
         registration = {
             "url": data.registration.url,
-            "closes": f.date(data.registration.closes) if data.registration.closes else None,
+            # The last day, while one may still register (full or closed: the note says so instead).
+            "closes": (f.date(data.registration.closes) if data.registration.closes and webinar.registration_open
+                       else None),
             "phone": data.registration.phone,
         }
     recording = None
@@ -306,6 +337,9 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
             "player": player_for(data.recording.url),
             "duration": f.minutes(data.recording.duration) if data.recording.duration else None,
             "captions": [f.language_name(code) for code in data.recording.captions],
+            "transcripts": [{"url": transcript.url, "lang": transcript.language,
+                             "language": f.language_name(transcript.language)}
+                            for transcript in data.recording.transcripts],
         }
     slides = [
         {
@@ -365,6 +399,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         calendar=ctx.asset(calendar_path(webinar.slug)),
         interpretation=[f.language_name(code) for code in data.interpretation],
         join_url=data.join if webinar.upcoming and data.status == "scheduled" else None,
+        survey_url=data.survey if survey_shown(webinar) else None,
         not_yet_known=not_yet_known(ctx, webinar),
         lead=f.webinar_line(data.number, data.date, data.language),
         sources=sources_view(ctx, data.sources),

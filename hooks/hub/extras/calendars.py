@@ -35,6 +35,8 @@ from .common import absolute, announced, build_time, calendar_path, midnight, si
 EPOCH = date(2019, 1, 1)
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 REMINDER = timedelta(minutes=30)  # before the start: time to open the page and the link to join
+# The description's registration line, by the state on the build date (WebinarFacts.registration_state).
+REGISTRATION = {"open": "Registration: {url}", "full": "Registration is full.", "closed": "Registration is closed."}
 
 
 def sequence(hub: Hub, webinar: WebinarFacts) -> int:
@@ -79,7 +81,7 @@ def event(hub: Hub, webinar: WebinarFacts, site_url: str, *, reminder: bool = Fa
     item.add("url", url, parameters={"VALUE": "URI"})
     item.add("location", url)
     if data.registration and webinar.upcoming:
-        notes.append(f"Registration: {data.registration.url}")
+        notes.append(REGISTRATION[webinar.registration_state].format(url=data.registration.url))
     if data.recording:
         notes.append(f"Recording: {data.recording.url}")
     item.add("description", "\n".join([url, *notes]))

@@ -44,7 +44,23 @@ def _summary_html(f: Formatter, webinar: WebinarFacts, lang: str) -> str:
     summary = pick(data.summary, lang, data.language)
     if summary:
         parts.append(f'<div lang="{escape(summary.lang)}">{safe_markdown.render(summary.text)}</div>')
+    if data.registration and webinar.upcoming and data.status == "scheduled":
+        # How registration stands on the build date: the Register link while open, else said plainly.
+        if webinar.registration_open:
+            parts.append(f'<p><a href="{escape(data.registration.url)}">{escape(f.t("register"))}</a></p>')
+        else:
+            parts.append(f'<p>{escape(f.t("registration_" + webinar.registration_state))}</p>')
     return "".join(parts)
+
+
+def _transcripts_html(f: Formatter, webinar: WebinarFacts) -> str:
+    """The recording's transcripts, each linked by its language's name."""
+    links = [f'<a href="{escape(t.url)}" hreflang="{escape(t.language)}">{escape(f.language_name(t.language))}</a>'
+             for t in webinar.data.recording.transcripts]
+    if not links:
+        return ""
+    separator = str(escape(f.t("comma")))  # a str: Markup.join would escape the links
+    return f'<p>{escape(f.t("transcripts"))}{escape(f.t("colon"))}{separator.join(links)}</p>'
 
 
 def items(hub: Hub, lang: str, site_url: str, limit: int | None = None) -> list[Item]:
@@ -71,7 +87,8 @@ def _item(f: Formatter, webinar: WebinarFacts, lang: str, site_url: str, item_id
     html = _summary_html(f, webinar, lang)
     if not recorded:
         return Item(item_id, headline, shown.lang, link, day, html)
-    watch = f'<p><a href="{escape(webinar.data.recording.url)}">{escape(f.t("watch_recording"))}</a></p>'
+    watch = (f'<p><a href="{escape(webinar.data.recording.url)}">{escape(f.t("watch_recording"))}</a></p>'
+             + _transcripts_html(f, webinar))
     return Item(item_id, f.t("recording_of", title=headline), shown.lang, link + "#recording", day, html + watch)
 
 

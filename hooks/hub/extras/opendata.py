@@ -58,6 +58,10 @@ WEBINAR_COMPUTED: dict[str, Computed] = {
                          lambda w, h, u: w.upcoming),
     "starts_at": Computed(or_null({"type": "string", "format": "date-time"}),
                           "Start with its UTC offset (ISO 8601), when the time is known.", _starts),
+    "registration_state": Computed(
+        or_null({"type": "string", "enum": ["open", "full", "closed"]}),
+        "How registration stands on the build date: registration.state, but closed once its closes date has passed "
+        "or the webinar is past; null without a registration.", lambda w, h, u: w.registration_state),
     "attendance_rate": Computed(or_null({"type": "number", "minimum": 0}),
                                 "Participants ÷ registrations, in percent (2 decimals).", _rate),
     "pages": Computed(PAGES, "Absolute URL of the webinar's page in each language.",
@@ -153,7 +157,7 @@ def open_data(hub: Hub, site_url: str) -> dict:
 CSV_COLUMNS = ("series", "number", "slug", "date", "language", "status", "registrations", "participants",
                "attendance_rate", "survey_response_rate", "format", "countries",
                "registrations_more_than", "participants_more_than", "countries_more_than",
-               "moderators", "experts", "report_links")
+               "moderators", "experts", "report_links", "registration_state", "survey")
 LIST_SEPARATOR = " "  # ids and addresses hold no spaces: a cell with several is split on spaces
 
 
@@ -163,7 +167,8 @@ def figures_csv(hub: Hub) -> str:
     A count column holds exact figures only; an approximate one ("more than 250") is in its
     ``<name>_more_than`` column, so that summing a column never adds a guess. ``moderators`` and
     ``experts`` hold expert ids, ``report_links`` the addresses of the reports and news items, each
-    list separated by spaces.
+    list separated by spaces. ``registration_state`` is how registration stands on the build date (empty
+    without one), ``survey`` the address of the feedback survey.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -190,6 +195,7 @@ def figures_csv(hub: Hub) -> str:
             more_than("registrations"), more_than("participants"), more_than("countries"),
             LIST_SEPARATOR.join(data.moderators), LIST_SEPARATOR.join(data.experts),
             LIST_SEPARATOR.join(link.url for link in data.report_links),
+            cell(webinar.registration_state), cell(data.survey),
         ])
     return out.getvalue()
 

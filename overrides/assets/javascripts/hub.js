@@ -62,7 +62,8 @@
     target.textContent = (target.getAttribute("data-template") || "{time}").replace("{time}", text);
   }
 
-  /* The webinars page: filters by year, delivery language and region, combined; a live count. */
+  /* The webinars page: filters by year, delivery language, interpretation and region, combined; a live count.
+     A select marked data-list compares one value of the card's list (its interpretation languages). */
   function filters() {
     var form = document.querySelector("form.hub-filters");
     if (!form || form.getAttribute("data-ready")) return;
@@ -81,8 +82,10 @@
       selects.forEach(function (select) { wanted[select.getAttribute("data-filter")] = select.value; });
       var shown = 0;
       cards.forEach(function (card) {
-        var match = Object.keys(wanted).every(function (key) {
-          return !wanted[key] || card.getAttribute("data-" + key) === wanted[key];
+        var match = selects.every(function (select) {
+          var key = select.getAttribute("data-filter"), value = card.getAttribute("data-" + key) || "";
+          if (!wanted[key]) return true;
+          return select.hasAttribute("data-list") ? value.split(" ").indexOf(wanted[key]) >= 0 : value === wanted[key];
         });
         card.hidden = !match;
         if (match) shown++;
@@ -95,7 +98,7 @@
       if (none) none.hidden = shown > 0;
     }
 
-    /* The filters live in the address (?year=&language=&region=): a filtered list can be shared, and it
+    /* The filters live in the address (?year=&language=&interpretation=&region=): a filtered list can be shared, and it
        survives a reload. A value no option has (an old link) is ignored. */
     function fromAddress() {
       var params = new URLSearchParams(location.search);
