@@ -18,7 +18,7 @@ import pytest
 from browser_support import ARTIFACTS, CHROMIUM, ROOT, lighthouse_pages, missing, require_chromium, serve
 from conftest import lang_url
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.lighthouse]  # lighthouse: run alone (./hub test)
 
 LANGS = ("en", "ar", "zh")
 MOBILE_LANGS = ("ar",)
