@@ -132,7 +132,9 @@ def test_transcripts_in_the_feeds_and_open_data_not_in_the_video_object(fixture_
 def test_full_registration_is_said_instead_of_the_register_button(fixture_site, lang):
     f = Formatter(lang)
     soup = webinar_page(fixture_site, lang, BOGOTA)
-    assert soup.select_one(".hub-webinar .hub-registration-state").get_text(strip=True) == f.t("registration_full")
+    # The Join button stays (a join address is published): the note says why it is not a contradiction.
+    full_but_live = f.t("registration_still_live", state=f.t("registration_full"))
+    assert soup.select_one(".hub-webinar .hub-registration-state").get_text(strip=True) == full_but_live
     assert not soup.select("a.hub-register-page") and not soup.find(href="https://example.org/register/3")
     assert soup.select_one("a.hub-join")["href"] == "https://example.org/join/3"  # those registered still join
     # The open one keeps its button and its last day, and says nothing of a state.
@@ -148,7 +150,8 @@ def test_cards_show_the_state_in_the_buttons_place(fixture_site, lang):
     for path in ("", "webinars/"):
         cards = {c.select_one("time")["datetime"]: c
                  for c in page(fixture_site, lang_url(lang, path)).select(".hub-webinar-card")}
-        assert cards["2027-06-10"].select_one(".hub-registration-state").get_text(strip=True) == f.t("registration_full")
+        assert cards["2027-06-10"].select_one(".hub-registration-state").get_text(strip=True) == f.t(
+            "registration_still_live", state=f.t("registration_full"))
         assert not cards["2027-06-10"].select("a.hub-register")
         assert cards["2027-03-28"].select_one("a.hub-register")["href"] == "https://example.org/register/2"
         assert not cards["2027-03-28"].select(".hub-registration-state")

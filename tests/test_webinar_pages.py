@@ -200,8 +200,9 @@ def test_home_lists_upcoming_webinars_first_with_registration_then_past_ones(fix
     # The Bogotá fixture's registration is full: no button, the state said in its place.
     assert [(a["href"] if (a := c.select_one("a.hub-register")) else None) for c in upcoming] == [
         "https://example.org/register/2", None]
-    assert upcoming[1].select_one(".hub-registration-state").get_text(strip=True) == Formatter(lang).t(
-        "registration_full")
+    f = Formatter(lang)
+    assert upcoming[1].select_one(".hub-registration-state").get_text(strip=True) == f.t(
+        "registration_still_live", state=f.t("registration_full"))
     past = soup.select(".hub-past .hub-webinar-card")
     assert [c.select_one("time")["datetime"] for c in past] == ["2026-01-15", "2025-11-02"]
     assert not soup.select(".hub-past a.hub-register")
@@ -259,3 +260,30 @@ def test_the_webinars_page_offers_the_calendar_subscription(fixture_site, lang):
     assert links.select_one("a.hub-follow__webcal")["href"] == "webcal://example.github.io/webinar-hub/webinars.ics"
     assert "webcal%3A%2F%2Fexample.github.io%2Fwebinar-hub%2Fwebinars.ics" in links.select_one("a.hub-follow__google")["href"]
     assert links.select_one("a.hub-follow__webcal").get_text(strip=True) == Formatter(lang).t("subscribe_app")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_details_in_brackets_use_the_languages_punctuation(fixture_site, lang):
+    """"(English, PDF, 1 kB)" after a slide deck, and a recording's length, in the page's own brackets and
+    commas (full-width in Chinese, the Arabic comma): the same as every other list on the page."""
+    f = Formatter(lang)
+    soup = page(fixture_site, lang_url(lang, PAST))
+    opening, closing, comma = f.t("paren_open").strip(), f.t("paren_close"), f.t("comma").strip()
+    decks = [li.get_text() for li in soup.select(".hub-slides li")]
+    assert decks and all(opening in text and closing in text and comma in text for text in decks), decks
+    recording = soup.select_one(".hub-recording-link").parent.get_text()
+    assert f"{opening}{f.minutes(85)}{closing}" in recording.replace(" (", "(")
+    if lang in ("zh", "ar"):  # no Latin comma (nor, in Chinese, a half-width bracket) among the details
+        assert not any(", " in text or (lang == "zh" and "(" in text) for text in decks), decks
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_pagers_number_stays_with_its_title_in_either_direction(real_site, lang):
+    """"II." before a title in another script: the numeral and its full stop are isolated (<bdi>), or in an
+    Arabic page the stop would move to the other side of a French or English title."""
+    for path in sorted(p for p in (real_site / "webinars").glob("2019-*") if p.is_dir()):
+        soup = page(real_site, lang_url(lang, f"webinars/{path.name}/"))
+        for link in soup.select(".hub-pager a"):
+            numbered = link.find("bdi")
+            assert numbered is not None and numbered.get_text().endswith("."), link
+            assert numbered.get_text()[:-1] in {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"}, link

@@ -158,7 +158,10 @@ def registration_note(ctx: PageContext, webinar: WebinarFacts) -> str | None:
     state = webinar.registration_state
     if not webinar.upcoming or webinar.data.status != "scheduled" or state in (None, "open"):
         return None
-    return ctx.f.t(f"registration_{state}")
+    note = ctx.f.t(f"registration_{state}")
+    if webinar.data.join:  # a Join button beside "Registration is full" must not read as a contradiction
+        return ctx.f.t("registration_still_live", state=note)
+    return note
 
 
 @dataclass
@@ -402,7 +405,8 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         survey_url=data.survey if survey_shown(webinar) else None,
         not_yet_known=not_yet_known(ctx, webinar),
         lead=f.webinar_line(data.number, data.date, data.language),
-        sources=sources_view(ctx, data.sources),
+        # A source the page already links to under "Reports and news" is not listed a second time.
+        sources=sources_view(ctx, [s for s in data.sources if s.url not in {link["url"] for link in report_links}]),
     )
 
 
