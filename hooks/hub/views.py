@@ -371,6 +371,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
     ]
     if webinar.upcoming:  # what is written after the event is shown once it is past
         report_links = []
+    reported = {link["url"] for link in report_links}  # a source linked there is not listed again under Sources
     materials = None
     if series and not webinar.upcoming and not recording and not slides:
         materials = ctx.markdown(series.materials)
@@ -405,8 +406,7 @@ def webinar_page(ctx: PageContext, webinar: WebinarFacts) -> WebinarPage:
         survey_url=data.survey if survey_shown(webinar) else None,
         not_yet_known=not_yet_known(ctx, webinar),
         lead=f.webinar_line(data.number, data.date, data.language),
-        # A source the page already links to under "Reports and news" is not listed a second time.
-        sources=sources_view(ctx, [s for s in data.sources if s.url not in {link["url"] for link in report_links}]),
+        sources=sources_view(ctx, [s for s in data.sources if s.url not in reported]),
     )
 
 
