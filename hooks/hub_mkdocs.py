@@ -16,7 +16,7 @@ Two ways in, told apart by ``config.extra["hub_job"]``:
 
 from __future__ import annotations
 
-from html import escape
+import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
@@ -39,6 +39,8 @@ from hub_private import build_one_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.hooks.hub")
 
 
 # Hooks
@@ -89,12 +91,13 @@ def on_env(env, /, *, config: MkDocsConfig, files):
     environment for each language build, and each one would compile them all again.
     """
     env.bytecode_cache = FileSystemBytecodeCache(_jinja_cache(_settings(config).root / ".cache"))
-    _run(config)["search_label"] = env.get_template("partials/language.html", None, {"config": config}).module.t("search")
     site_url = _site_url(config)
     env.filters["hub_absolute"] = lambda link: absolute_link(site_url, str(link))
     env.globals["hub"] = {
         "prefix": languages.url_prefix(_language(config)),
         "staff_guide": _text(config, "staff_guide"),
+        "search_close": _text(config, "search_close"),
+        "search_failed": _text(config, "search_failed"),
         "development_agenda": _text(config, "development_agenda"),
         "organisation_name": _text(config, "organisation_name"),
         "contact": _text(config, "contact"),
@@ -131,27 +134,22 @@ def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
     page.content = ""
     for key in [key for key in page.meta if key.startswith("hub_")]:
         del page.meta[key]
-    return theme_fixes(output, _run(config)["search_label"])
+    return theme_fixes(output)
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    return theme_fixes(output_content, _run(config)["search_label"]) if template_name.endswith(".html") else output_content
+    return theme_fixes(output_content) if template_name.endswith(".html") else output_content
 
 
-# Fixes to the theme's HTML, made on the output rather than in copies of Material's partials: Material
-# includes partials/search.html and partials/toc.html directly (no block to extend), CSS cannot add or
-# remove attributes, and JavaScript would not fix the HTML the validity tests read.
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# A fix to the theme's HTML, made on the output rather than in a copy of Material's partial: Material
+# includes partials/toc.html directly (no block to extend), CSS cannot remove an attribute, and JavaScript
+# would not fix the HTML the validity tests read.
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
 
-def theme_fixes(output: str, search_label: str) -> str:
-    """* the search dialog gets an accessible name (axe-core: aria-dialog-name, serious);
-    * the search input loses the non-standard ``autocorrect`` attribute (the Nu HTML Checker refuses it);
-    * the table of contents' title no longer points at Material's ``__toc`` toggle where the page has none
-      (Material writes the toggle for pages in the navigation only; generated pages are not in it)."""
-    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{escape(search_label)}">', 1)
-    output = output.replace(' autocorrect="off"', "")
+def theme_fixes(output: str) -> str:
+    """The table of contents' title no longer points at Material's ``__toc`` toggle where the page has none
+    (Material writes the toggle for pages in the navigation only; generated pages are not in it)."""
     if 'id="__toc"' not in output:
         output = output.replace(TOC_LABEL, '<label class="md-nav__title">')
     return output
@@ -166,12 +164,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """A plain ``mkdocs build``: write language-independent files once; keep the English 404 page as
-    the site's only one (``hub.build`` does both itself)."""
+    the site's only one; after the last language, index the whole site for search (``hub.build`` does
+    all three itself)."""
     if config.extra.get(JOB) is not None:
         return
     plain = _plain_build(config)
     root_404 = plain.root_site_dir / "404.html"
-    if _language(config) == _settings(config).languages.default:
+    codes = _settings(config).languages.codes
+    default = _settings(config).languages.default
+    if _language(config) == default:
         from hub.site import write_site_files
 
         write_site_files(plain.prepared, Path(config.site_dir))
@@ -179,6 +180,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     elif root_404.exists():
         # Each language build rewrites the root 404.html; the last one would otherwise win.
         root_404.write_bytes(plain.root_404)
+    if _language(config) == [code for code in codes if code != default or len(codes) == 1][-1]:
+        _index_for_search(plain.root_site_dir)  # mkdocs-static-i18n builds the default language, then the others in order
 
 
 def on_serve(server, /, *, config: MkDocsConfig, builder):
@@ -190,7 +193,6 @@ def on_serve(server, /, *, config: MkDocsConfig, builder):
 # Helper functions
 
 PLAIN = "hub_plain_build"  # config.extra key of a plain mkdocs build's state (one config, every language)
-RUN = "hub_run"  # config.extra key of what one build's events share
 
 
 class PlainBuild:
@@ -231,11 +233,14 @@ def _not_found(config: MkDocsConfig) -> str:
     return job.not_found if job is not None else _plain_build(config).prepared.not_found
 
 
-def _run(config: MkDocsConfig) -> dict:
-    run = config.extra.get(RUN)
-    if run is None:
-        run = config.extra[RUN] = {}
-    return run
+def _index_for_search(site: Path) -> None:
+    """Pagefind over the site mkdocs-static-i18n's loop has just finished (hub/search.py)."""
+    from hub.search import SearchIndexError, index
+
+    try:
+        log.info(index(site))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def _build_one_language(config: MkDocsConfig, language: str) -> None:

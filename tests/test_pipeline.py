@@ -75,7 +75,7 @@ def test_relative_links_match_path_arithmetic():
 
 # The direction of the imports inside the core: the links layer (and the data below it) serves both the
 # pages and the output files; neither imports the other, and nothing imports what assembles it.
-ASSEMBLY = {"site", "build", "preview", "__main__", "scaffold"}  # put the parts together, or are commands
+ASSEMBLY = {"site", "build", "search", "preview", "__main__", "scaffold"}  # put the parts together, or are commands
 PAGES = {"views", "render", "stage"}  # the generated pages (stage lays them out beside docs/)
 
 

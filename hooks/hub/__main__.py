@@ -128,10 +128,9 @@ def run(settings: Settings, argv: list[str] | None = None) -> int:
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    for name in LOGGERS:  # as MkDocs' command line: its loggers only (jieba logs on its own)
+    for name in LOGGERS:  # as MkDocs' command line: its loggers only
         logging.getLogger(name).addHandler(handler)
         logging.getLogger(name).setLevel(logging.INFO)
-    logging.getLogger("mkdocs.plugins.material.search").setLevel(logging.WARNING)
     jobs = args.jobs if args.jobs is not None else chosen_jobs(settings)
     return build(settings, args.site_dir.resolve(), MkDocsEngine(), jobs)
 

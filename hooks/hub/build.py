@@ -9,8 +9,9 @@
    language, the staged folder and where to write as arguments (a ``LanguageJob``): with ``jobs`` = 1
    one after the other in this process, else in worker processes, ``jobs`` at a time;
 3. the parts moved together (the default language's build is the site root, each other language gives
-   its ``<lang>/`` folder) into a fresh folder, swapped in for ``site`` only on success: a failed build
-   (bad data, a warning under ``--strict``) leaves the previous site as it was.
+   its ``<lang>/`` folder) into a fresh folder, the search index written over it (``hub.search``:
+   Pagefind), swapped in for ``site`` only on success: a failed build (bad data, a warning under
+   ``--strict``, a failed index) leaves the previous site as it was.
 
 The result is the same, byte for byte, whatever ``jobs`` is (tested). The core knows no engine: an
 engine is any object with ``name`` and ``build_language(job)`` that raises ``EngineError``.
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from . import pages
+from . import pages, search
 from .catalog import DataError
 from .languages import Languages, use
 from .settings import Settings
@@ -142,6 +143,11 @@ def _build_parts(settings: Settings, engine: Engine, jobs: int, parts: Path, fre
         print(f"Error: {error}", file=sys.stderr)
         return 1
     assemble(parts, parts / "extras", fresh, languages)
+    try:  # the whole site, every language, before it is swapped in (a failure leaves the old site)
+        print(f"hub: {search.index(fresh)}", flush=True)
+    except search.SearchIndexError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -169,7 +175,7 @@ def run_jobs(engine: Engine, jobs_list: list[LanguageJob], jobs: int) -> None:
                 future.cancel()
 
 
-LOGGERS = ("mkdocs", "hub")  # as MkDocs' command line: its loggers only (jieba logs on its own)
+LOGGERS = ("mkdocs", "hub")  # as MkDocs' command line: its loggers only
 
 
 def _build_in_worker(engine: Engine, job: LanguageJob) -> tuple[str, str | None]:
@@ -202,8 +208,8 @@ def report(log: str) -> None:
 def start_order(languages: Languages) -> list[str]:
     """The languages after the default one, Chinese second to last.
 
-    Chinese is the longest and largest language build (jieba segments its search index): not first,
-    beside the default language's, nor last, alone on one core while the others are done.
+    Chinese was the longest and largest language build while Material's search segmented it with jieba:
+    not first, beside the default language's, nor last, alone on one core while the others are done.
     """
     others = [code for code in languages.codes if code not in (languages.default, "zh")]
     return [*others[:-1], *(["zh"] if "zh" in languages.codes[1:] else []), *others[-1:]]

@@ -209,14 +209,120 @@
     printAddresses();
   }
 
-  /* Search closes when the keyboard focus leaves it: Material keeps it open, and its overlay then covers the
-     element that has the focus (WCAG 2.4.11, focus not obscured). */
-  document.addEventListener("focusin", function (event) {
-    var toggle = document.querySelector('[data-md-toggle="search"]');
-    var search = document.querySelector(".md-search");
-    if (!toggle || !toggle.checked || !search || search.contains(event.target) || event.target === toggle) return;
-    toggle.checked = false;
-    toggle.dispatchEvent(new Event("change"));
+  /* Search (Pagefind): the header's button opens the dialog (partials/hub-search.html); nothing of the search is
+     fetched before that. The first opening loads pagefind.js from the site's pagefind/ folder, which picks the
+     index of the page's <html lang>; each query then fetches only the index chunks and result fragments it
+     needs. Results: title, then the webinar's date and language (its page's data-pagefind-meta), then an
+     excerpt; the count is said in the status line (role=status), in the page's language. */
+  var search = { engine: null, shown: 0 };
+
+  function searchDialog() { return document.getElementById("hub-search"); }
+
+  function loadSearch(dialog) {
+    if (!search.engine) {
+      var bundle = new URL(dialog.getAttribute("data-bundle"), location.href);
+      search.engine = import(bundle.href + "pagefind.js").then(function (pagefind) {
+        /* Result URLs are written from the site root ("/fr/webinars/…"): under a sub-path they need the base. */
+        return pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/$/, ""), excerptLength: 24 })
+          .then(function () { return pagefind.init(); })
+          .then(function () { return pagefind; });
+      });
+      search.engine.catch(function () { search.engine = null; });
+    }
+    return search.engine;
+  }
+
+  function openSearch() {
+    var dialog = searchDialog();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector("input").focus();
+    loadSearch(dialog).catch(function () { say(dialog, dialog.getAttribute("data-failed")); });
+  }
+
+  function say(dialog, text) {
+    dialog.querySelector(".hub-search__status").textContent = text;
+  }
+
+  function counted(dialog, count) {
+    if (count === 0) return dialog.getAttribute("data-none");
+    if (count === 1) return dialog.getAttribute("data-one");
+    return dialog.getAttribute("data-other").replace("#", String(count));
+  }
+
+  /* The Chinese index is read from pages split into words with zero-width spaces (hooks/hub/search.py): not shown. */
+  function unsplit(text) { return String(text || "").replace(/\u200b/g, ""); }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "hub-search__result";
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.className = "hub-search__title";
+    link.textContent = unsplit(data.meta.title) || data.url;
+    item.appendChild(link);
+    var facts = [unsplit(data.meta.date), unsplit(data.meta.language)].filter(Boolean);
+    if (facts.length) {
+      var line = document.createElement("p");
+      line.className = "hub-search__meta";
+      line.textContent = facts.join(" · ");
+      item.appendChild(line);
+    }
+    var excerpt = document.createElement("p");
+    excerpt.className = "hub-search__excerpt";
+    excerpt.innerHTML = unsplit(data.excerpt);  /* Pagefind's excerpt: the page's own text, escaped, with <mark> */
+    item.appendChild(excerpt);
+    return item;
+  }
+
+  function runSearch(dialog) {
+    var query = dialog.querySelector("input").value.trim();
+    var list = dialog.querySelector(".hub-search__results");
+    var asked = ++search.shown;
+    if (!query) {
+      list.replaceChildren();
+      say(dialog, "");
+      dialog.removeAttribute("data-state");
+      return;
+    }
+    dialog.setAttribute("data-state", "searching");
+    loadSearch(dialog).then(function (pagefind) {
+      return pagefind.debouncedSearch(query, {}, 200);
+    }).then(function (found) {
+      if (found === null || asked !== search.shown) return null;  /* a later keystroke took over */
+      return Promise.all(found.results.slice(0, 10).map(function (result) { return result.data(); }))
+        .then(function (pages) {
+          if (asked !== search.shown) return;
+          list.replaceChildren.apply(list, pages.map(resultItem));
+          say(dialog, counted(dialog, found.results.length));
+          dialog.setAttribute("data-state", "done");
+        });
+    }).catch(function () {
+      say(dialog, dialog.getAttribute("data-failed"));
+      dialog.setAttribute("data-state", "failed");
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target : null;
+    if (!target) return;
+    if (target.closest(".hub-search-open")) { openSearch(); return; }
+    var dialog = searchDialog();
+    if (!dialog || !dialog.open) return;
+    if (target.closest(".hub-search__close") || target === dialog) dialog.close();  /* the backdrop is the dialog */
+  });
+
+  document.addEventListener("input", function (event) {
+    if (event.target.id === "hub-search-input") runSearch(searchDialog());
+  });
+
+  document.addEventListener("keydown", function (event) {
+    /* "/" opens the search, as it did with Material's (not while typing in a field) */
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var active = document.activeElement;
+    if (active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return;
+    event.preventDefault();
+    openSearch();
   });
 
   document.addEventListener("click", function (event) {

@@ -1,0 +1,124 @@
+"""The site's search index: Pagefind (PyPI ``pagefind[extended]``), run over a whole assembled site.
+
+Pagefind reads every HTML page of the site, keeps the part marked ``data-pagefind-body`` (the page's
+content, ``overrides/main.html``) minus what is marked ``data-pagefind-ignore`` (charts, fact panels,
+what is drawn for the eye only), and writes one index per ``<html lang>`` into ``pagefind/`` at the site
+root, in chunks: a search fetches only the chunks its words need (``hub.js`` loads it when a search
+starts). The extended binary segments Chinese.
+
+Chinese: Pagefind 1.5 splits the *index* into words with its own dictionary segmenter, but the browser
+splits the *query* with ICU (``Intl.Segmenter``); where they disagree a query finds nothing (Pagefind
+issue #1237: "协同增效" is one word in the index, "协同|增|效" in the query, so "增效" or the whole word
+fail). So Pagefind indexes a copy of each Chinese page whose text is already split at ICU's word
+boundaries (ICU 78 through ``icu4py``, as Chromium's ICU), with zero-width spaces, which Pagefind keeps as
+word boundaries: the index then holds the words the browser looks for. The visitors' pages are unchanged
+(the copy is only read by Pagefind; ``hub.js`` drops the zero-width spaces from what results show).
+
+``index(site)`` is called by ``hub.build`` on the fresh, assembled site before it is swapped in (so a
+failed index leaves the previous site as it was), by a plain ``mkdocs build`` after its last language
+(``hooks/hub_mkdocs.py``) and by ``./hub serve`` after each rebuild. The binary runs through its Python
+package (``python -m pagefind``), with a time limit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Left out besides data-pagefind-ignore: the "¶" permalink Markdown's toc extension adds to each heading
+# (no attribute of ours can be set on it).
+EXCLUDE = ".headerlink"
+BUNDLE = "pagefind"
+TIMEOUT_S = 600  # ≈ 1 s for the real data, ≈ 30 s at 1 000 webinars: a hung binary fails the build
+SEGMENTED = ("zh",)  # languages whose words are not separated by spaces (Pagefind's needsWordSegmentation)
+ZWSP = "\u200b"
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+TEXT = re.compile(r">([^<]+)<")
+LANG = re.compile(rb'<html[^>]*\slang="([A-Za-z-]+)"')
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site (its message, or why it could not run)."""
+
+
+def index(site: Path, output: Path | None = None, timeout: float = TIMEOUT_S) -> str:
+    """Index every page of ``site`` into ``output`` (default ``site/pagefind``); returns a one-line
+    summary. Raises SearchIndexError when Pagefind is missing, fails, times out or writes no index."""
+    site = site.resolve()
+    output = (output or site / BUNDLE).resolve()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as work:
+        view = Path(work) / "site"
+        segmented = lay_out(site, view, exclude=output)
+        command = [sys.executable, "-m", "pagefind", "--site", str(view), "--output-path", str(output),
+                   "--exclude-selectors", EXCLUDE]
+        try:
+            result = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=timeout,
+                                    stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise SearchIndexError(f"search index: Pagefind did not finish within {timeout:.0f} s") from None
+        except OSError as error:
+            raise SearchIndexError(f"search index: Pagefind could not be started: {error}") from None
+    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+        why = (result.stderr.strip() or result.stdout.strip()).splitlines()[-8:]
+        if "No module named pagefind" in result.stderr:
+            why = ["the pagefind package is not installed (pip install -r requirements.txt)"]
+        raise SearchIndexError(f"search index: Pagefind failed (exit status {result.returncode}): "
+                               + " / ".join(why))
+    return (f"search index: {_summary(result.stdout)} ({segmented} Chinese pages split at ICU's word "
+            f"boundaries) in {time.perf_counter() - started:.1f} s")
+
+
+def lay_out(site: Path, view: Path, exclude: Path | None = None) -> int:
+    """``view``: the HTML pages of ``site`` as Pagefind is to read them, hard links (a copy where links
+    cannot be made), the pages in a language of ``SEGMENTED`` rewritten with their words split. Returns
+    how many pages were split."""
+    split = 0
+    for page in sorted(site.rglob("*.html")):
+        if exclude is not None and page.is_relative_to(exclude):
+            continue
+        target = view / page.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with page.open("rb") as file:
+            found = LANG.search(file.read(512))
+        if found and found.group(1).decode().split("-")[0] in SEGMENTED:
+            target.write_text(split_words(page.read_text(encoding="utf-8"), found.group(1).decode()),
+                              encoding="utf-8")
+            split += 1
+            continue
+        try:
+            os.link(page, target)
+        except OSError:
+            shutil.copyfile(page, target)
+    return split
+
+
+def split_words(html: str, lang: str) -> str:
+    """Every run of Han characters in the text of ``html`` (not its tags) with a zero-width space at each of
+    ICU's word boundaries, as the browser's ``Intl.Segmenter(lang, {granularity: "word"})`` splits a query."""
+    from icu4py.breakers import WordBreaker
+    from icu4py.locale import Locale
+
+    locale = Locale(lang)
+
+    def run(match: re.Match) -> str:
+        text = match.group(0)
+        return ZWSP.join(text[start:end] for start, end in WordBreaker(text, locale).segments())
+
+    return TEXT.sub(lambda match: ">" + HAN.sub(run, match.group(1)) + "<", html)
+
+
+def _summary(log: str) -> str:
+    """'6 languages, 145 pages' from Pagefind's log."""
+    found = {}
+    for line in log.splitlines():
+        words = line.split()
+        if len(words) == 3 and words[0] == "Indexed" and words[1].isdigit():
+            found[words[2]] = words[1]
+    return ", ".join(f"{found[key]} {key}" for key in ("languages", "pages") if key in found) or "written"
