@@ -67,9 +67,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files, /, *, config: MkDocsConfig):
-    """The hub writes sitemap.xml itself (hub/extras/sitemap.py): no language build has all the pages."""
+    """The hub writes sitemap.xml itself (hub/extras/sitemap.py): no language build has all the pages.
+    Material's search files (lunr and its worker) are not copied: the search is Pagefind's (hub/search.py)."""
     config.theme.static_templates.discard("sitemap.xml")
+    for file in [file for file in files if file.src_uri.startswith(MATERIAL_SEARCH)]:
+        files.remove(file)
     return files
+
+
+MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 def on_nav(nav, /, *, config: MkDocsConfig, files):

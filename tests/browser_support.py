@@ -268,3 +268,83 @@ def wait_for_no_pending(page, pending: set) -> None:
         waited += 20
     if pending:
         raise AssertionError(f"requests still pending after {READY_TIMEOUT_MS} ms: {[r.url for r in pending]}")
+
+
+# Search (Pagefind, overrides/partials/hub-search.html and hub.js): one search as a visitor makes it --------
+
+SEARCH_BUTTON = ".hub-search-open"
+SEARCH_DIALOG = "#hub-search"
+SEARCH_INPUT = "#hub-search-input"
+SEARCH_RESULT = ".hub-search__result"
+SEARCH_BUDGET = 300 * 1024  # issue 19.2: at most 300 KB (gzip) fetched for one query, at 1 000 webinars
+
+
+def gzip_size(body: bytes) -> int:
+    """What a response costs on the wire with gzip: Pagefind's index, fragments and wasm are stored gzipped
+    (counted as they are); anything else is compressed as a server would (level 6)."""
+    import gzip
+
+    return len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, 6, mtime=0))
+
+
+def wait_for_results(page, query: str, timeout: int = READY_TIMEOUT_MS) -> None:
+    """The search's ready signal: hub.js marks the dialog done for this query (or failed)."""
+    page.wait_for_function(
+        """q => { const d = document.querySelector('#hub-search');
+                  return d && ((d.dataset.state === 'done' && d.dataset.query === q) || d.dataset.state === 'failed'); }""",
+        arg=query, timeout=timeout)
+
+
+class SearchVisit:
+    """One page loaded in a fresh tab, then one search from its header, with every request and what it cost:
+    ``before``: the URLs fetched from the page's start to its ready signal; ``search``: (URL, gzip bytes) of
+    each response that arrived after the search started; ``shown``: the innerText of each result."""
+
+    def __init__(self, browser, url: str, query: str, viewport: dict | None = None, lang: str = "en"):
+        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800}, locale=lang)
+        self.context, self.page = context, context.new_page()
+        self.problems: list[str] = []
+        self.before: list[str] = []
+        self.search: list[tuple[str, int]] = []
+        pending: set = set()
+        started = {"search": False}
+        responses: list = []
+
+        def on_request(request):
+            pending.add(request)
+            if not started["search"]:
+                self.before.append(request.url)
+
+        def on_response(response):
+            if started["search"]:
+                responses.append(response)
+            if response.status >= 400:
+                self.problems.append(f"HTTP {response.status}: {response.url}")
+
+        self.page.on("request", on_request)
+        self.page.on("requestfinished", lambda request: pending.discard(request))
+        self.page.on("requestfailed", lambda request: (pending.discard(request), self.problems.append(
+            f"request failed: {request.url} ({request.failure})")))
+        self.page.on("response", on_response)
+        self.page.on("console", lambda message: message.type == "error" and self.problems.append(
+            f"console error: {message.text}"))
+        self.page.on("pageerror", lambda error: self.problems.append(f"JavaScript error: {error}"))
+        self.page.goto(url, wait_until="load")
+        wait_for_no_pending(self.page, pending)
+        started["search"] = True
+        self.page.click(SEARCH_BUTTON)
+        self.page.fill(SEARCH_INPUT, query)
+        wait_for_results(self.page, query)
+        wait_for_no_pending(self.page, pending)
+        self.search = [(response.url, gzip_size(response.body())) for response in responses]
+        self.shown = self.page.locator(SEARCH_RESULT).all_inner_texts()
+        self.links = self.page.eval_on_selector_all(f"{SEARCH_RESULT} a[href]", "links => links.map(a => a.href)")
+
+    @property
+    def search_bytes(self) -> int:
+        """What the search cost: the responses from the site's pagefind/ folder (a favicon the browser may
+        ask for late is not the search's)."""
+        return sum(size for url, size in self.search if "/pagefind/" in urlsplit(url).path)
+
+    def close(self) -> None:
+        self.context.close()

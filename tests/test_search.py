@@ -1,36 +1,30 @@
-"""Search: one index per language, which only that language's pages load (hooks/search_per_language.py)."""
+"""Search: Pagefind (hooks/hub/search.py builds the index, overrides/partials/hub-search.html and hub.js show it).
+
+One index per language, holding only that language's pages; results lead to pages of the language; every title
+is searchable; nothing of the search is fetched before a search starts, and one query fetches less than 300 KB
+(gzip). In Chromium, through Pagefind's own JavaScript, a regression set of queries per language (words of the
+real titles in webinars/*.yml) must find the webinars they name: Chinese words of two and more characters,
+Arabic with and without the article, Russian inflected forms, French with and without accents, English, Spanish.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, require_chromium
+from browser_support import (ARTIFACTS, DESKTOP, MOBILE, PREFIX, SEARCH_BUDGET, SEARCH_BUTTON, SEARCH_DIALOG,
+                             SEARCH_INPUT, SEARCH_RESULT, SearchVisit, wait_for_results)
 from conftest import LANGS, ROOT, lang_url, page
 from hub.catalog import load_catalog
+from test_search_results import fragments, squeeze
 
-SITE_URL = "https://example.github.io/webinar-hub/"  # as conftest.build sets it
-ZWSP = "\u200b"
 FRENCH_TITLE_I = ("Comment tirer parti des nouveaux outils et des nouvelles méthodes pour fournir une "
                   "assistance technique efficace dans les pays arabes")
 SLUG_I = "2019-09-18-new-tools-arab-countries"
-
-
-def index_path(site: Path, lang: str) -> Path:
-    return site / lang_url(lang, "search") / "search_index.json"
-
-
-def load_index(site: Path, lang: str) -> dict:
-    return json.loads(index_path(site, lang).read_text(encoding="utf-8"))
-
-
-def plain(text: str) -> str:
-    """An index text without jieba's zero-width spaces."""
-    return text.replace(ZWSP, "")
 
 
 @pytest.fixture(scope="module")
@@ -39,141 +33,293 @@ def titles() -> dict[str, dict[str, str]]:
     return {slug: dict(entry.data.title) for slug, entry in load_catalog(ROOT).webinars.items()}
 
 
-def page_titles(index: dict, slug: str) -> list[str]:
-    return [plain(doc["title"]) for doc in index["docs"] if urldefrag(doc["location"])[0] == f"webinars/{slug}/"]
+@pytest.fixture(scope="module")
+def indexed(real_site) -> dict[str, list[dict]]:
+    return fragments(real_site)
+
+
+# The index, as built ------------------------------------------------------------------------------------------
+
+def test_one_index_per_language(real_site):
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["version"] == "1.5.2"
+    assert sorted(entry["languages"]) == sorted(LANGS)
+    assert all(language["page_count"] > 0 for language in entry["languages"].values())
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_language_has_its_own_index_with_its_titles(real_site, titles, lang):
-    index = load_index(real_site, lang)
-    assert index["config"]["lang"] == [lang]
+def test_an_index_holds_its_language_only_and_leads_to_its_pages(real_site, indexed, lang):
+    others = tuple(f"/{other}/" for other in LANGS if other != "en")
+    for fragment in indexed[lang]:
+        url = fragment["url"]
+        assert url.startswith(f"/{lang}/") if lang != "en" else not url.startswith(others), url
+        target = real_site / url.lstrip("/") / "index.html"
+        assert target.is_file(), url
+        assert f'<html lang="{lang}"' in target.read_text(encoding="utf-8")[:400], url
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_title_is_searchable_in_its_language(indexed, titles, lang):
+    content = {fragment["url"]: squeeze(fragment["content"]) for fragment in indexed[lang]}
     for slug, by_lang in titles.items():
         if lang in by_lang:
-            assert any(by_lang[lang] in title for title in page_titles(index, slug)), (slug, lang)
+            assert squeeze(by_lang[lang]) in content["/" + lang_url(lang, f"webinars/{slug}/")], (slug, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_an_index_holds_no_other_language(real_site, titles, lang):
-    index = load_index(real_site, lang)
-    others = tuple(f"{other}/" for other in LANGS if other != "en")
-    assert index["docs"]
-    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith(others)]
-    text = "\n".join(plain(doc["title"]) for doc in index["docs"])
+def test_an_index_holds_no_other_languages_title(indexed, titles, lang):
+    text = "".join(squeeze(fragment["content"]) for fragment in indexed[lang])
     for other in LANGS:
         if other != lang and titles[SLUG_I][other] != titles[SLUG_I][lang]:
-            assert titles[SLUG_I][other] not in text, (lang, other)
+            assert squeeze(titles[SLUG_I][other]) not in text, (lang, other)
 
 
-def test_the_french_index_finds_webinar_i_by_its_french_title(real_site):
-    index = load_index(real_site, "fr")
-    assert any(FRENCH_TITLE_I in title for title in page_titles(index, SLUG_I))
-    assert FRENCH_TITLE_I not in index_path(real_site, "en").read_text(encoding="utf-8")
+def test_the_french_title_is_in_the_french_index_only(indexed):
+    assert any(squeeze(FRENCH_TITLE_I) in squeeze(f["content"]) for f in indexed["fr"])
+    assert not any(squeeze(FRENCH_TITLE_I) in squeeze(f["content"]) for f in indexed["en"])
 
 
-def test_chinese_titles_are_split_into_words(real_site, titles):
-    """Material's search plugin segments Chinese with jieba and joins the words with U+200B."""
-    index = load_index(real_site, "zh")
-    separator = re.compile(index["config"]["separator"])  # Python reads the \uXXXX escapes too
-    for slug, by_lang in titles.items():
-        raw = [doc["title"] for doc in index["docs"]
-               if urldefrag(doc["location"])[0] == f"webinars/{slug}/" and by_lang["zh"] in plain(doc["title"])]
-        assert raw, slug
-        assert ZWSP in raw[0]
-        words = [word for word in separator.split(raw[0]) if word]
-        assert len(words) > 3, (slug, raw[0])  # words, not one token for the whole title
-        assert "知识产权" in words or "技术" in words, words
+def test_chinese_is_indexed_split_at_the_browsers_word_boundaries(real_site, indexed):
+    """Pagefind issue #1237: its index splits "协同增效" as one word, the browser's Intl.Segmenter (ICU) splits a
+    query into 协同|增|效. The hub gives Pagefind a copy of each Chinese page split at ICU's boundaries; the
+    visitors' pages are unchanged."""
+    webinar = "/" + lang_url("zh", "webinars/2019-11-14-ip-exports-foreign-investment/")
+    content = next(f["content"] for f in indexed["zh"] if f["url"] == webinar)
+    assert "协同\u200b增\u200b效" in content
+    served = (real_site / webinar.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    assert "\u200b" not in served and "协同增效" in served
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_separator_splits_at_zero_width_spaces(real_site, lang):
-    separator = load_index(real_site, lang)["config"]["separator"]
-    assert "\\u200b" in separator or ZWSP in separator
+def test_no_second_search_system(real_site):
+    """Material's search (lunr, its index, its dialog) is gone; jieba is no longer installed for it."""
+    assert not list(real_site.rglob("search_index.json"))
+    home = page(real_site, "")
+    assert not home.select(".md-search, [data-md-component=search], [data-md-component=search-query]")
+    assert not (real_site / "assets" / "javascripts" / "lunr").exists()
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert "jieba" not in requirements and "pagefind_bin_extended==1.5.2" in requirements
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", ["", "webinars/", f"webinars/{SLUG_I}/", "about/"])
-def test_pages_load_their_own_language_index(real_site, lang, path):
-    """Material's JavaScript: base = new URL(__config.base, location); index = new URL("search/search_index.json", base)."""
-    url = urljoin(SITE_URL, lang_url(lang, path))
-    config = json.loads(page(real_site, lang_url(lang, path)).select_one("script#__config").string)
-    base = urljoin(url, config["base"])
-    assert urljoin(base, "search/search_index.json") == urljoin(SITE_URL, lang_url(lang, "search/search_index.json"))
+def test_every_page_has_the_search_button_and_dialog_in_its_language(real_site, lang, path):
+    doc = page(real_site, lang_url(lang, path))
+    button = doc.select_one(f"header {SEARCH_BUTTON}")
+    assert button is not None and button.name == "button" and button.get("aria-label"), path
+    dialog = doc.select_one(SEARCH_DIALOG)
+    assert dialog is not None and dialog.name == "dialog"
+    assert dialog["dir"] == ("rtl" if lang == "ar" else "ltr")
+    assert doc.select_one(f"label[for={SEARCH_INPUT[1:]}]").get_text(strip=True) == button["aria-label"]
+    # The bundle is the site root's pagefind/ folder, whatever the page's depth.
+    base = "https://example.github.io/webinar-hub/" + lang_url(lang, path)
+    from urllib.parse import urljoin
+    assert urljoin(base, dialog["data-bundle"]) == "https://example.github.io/webinar-hub/pagefind/"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_search_results_lead_to_pages_of_the_language(real_site, lang):
-    """Result locations are resolved against the same base as the index: each must be a built page."""
-    base = urljoin(SITE_URL, lang_url(lang, ""))
-    for doc in load_index(real_site, lang)["docs"]:
-        target = urldefrag(urljoin(base, doc["location"]))[0]
-        assert target.startswith(base)
-        relative = target[len(SITE_URL):]
-        assert (real_site / relative / "index.html").is_file(), doc["location"]
+def test_the_accessible_names_are_in_the_pages_language(real_site):
+    names = {lang: page(real_site, lang_url(lang, "")).select_one(SEARCH_BUTTON)["aria-label"] for lang in LANGS}
+    assert len(set(names.values())) == len(LANGS), names
+    assert re.search("[\u0600-\u06ff]", names["ar"]) and re.search("[\u4e00-\u9fff]", names["zh"]), names
 
 
-def test_no_merged_index_of_every_language(real_site):
-    root = load_index(real_site, "en")
-    sizes = [len(load_index(real_site, lang)["docs"]) for lang in LANGS]
-    assert len(root["docs"]) == sizes[0] < sum(sizes)
+# In Chromium, through Pagefind's own JavaScript, served under the site's sub-path /webinar-hub/ ---------------
 
+WEBINAR = "/webinars/{}/"
+# (lang, query, webinars that must be among the results shown): words of the real titles (webinars/*.yml).
+QUERIES = [
+    # Chinese words of two and more characters; 协同增效 is the index/query disagreement of Pagefind #1237.
+    ("zh", "协同增效", ["2019-11-14-ip-exports-foreign-investment", "2019-11-28-ip-exports-foreign-investment-caribbean"]),
+    ("zh", "增效", ["2019-11-14-ip-exports-foreign-investment"]),
+    ("zh", "阿拉伯国家", [SLUG_I]),
+    ("zh", "能力建设", ["2024-09-12-virtual-technical-assistance", "2025-04-03-strategic-planning-technical-assistance"]),
+    ("zh", "竞争力", ["2019-12-10-business-competitiveness-africa", "2019-12-16-business-competitiveness-africa-french"]),
+    ("zh", "职业发展机会", ["2019-10-25-professional-development"]),
+    ("zh", "知识产权战略", ["2019-12-17-ip-strategy"]),
+    ("zh", "批判眼光", ["2024-09-12-virtual-technical-assistance"]),
+    # Arabic with and without the article.
+    ("ar", "الابتكار", ["2019-12-11-strategic-use-of-technical-assistance"]),
+    ("ar", "ابتكار", ["2019-12-11-strategic-use-of-technical-assistance"]),
+    ("ar", "الأدوات", [SLUG_I]),
+    ("ar", "أدوات", [SLUG_I]),
+    ("ar", "العربية", [SLUG_I]),
+    ("ar", "عربية", [SLUG_I]),
+    ("ar", "المزايا", ["2024-09-12-virtual-technical-assistance"]),
+    ("ar", "مزايا", ["2024-09-12-virtual-technical-assistance"]),
+    ("ar", "البلدان العربية", [SLUG_I]),
+    # Russian: forms the titles do not have.
+    ("ru", "инновации", ["2019-12-11-strategic-use-of-technical-assistance"]),  # title: инноваций
+    ("ru", "страна", [SLUG_I]),  # странах
+    ("ru", "стратегия", ["2019-12-17-ip-strategy"]),  # стратегии
+    ("ru", "Африка", ["2019-12-10-business-competitiveness-africa"]),  # Африке
+    ("ru", "синергия", ["2019-11-14-ip-exports-foreign-investment"]),  # синергии
+    # French with and without accents.
+    ("fr", "méthodes", [SLUG_I]),
+    ("fr", "methodes", [SLUG_I]),
+    ("fr", "compétitivité", ["2019-12-10-business-competitiveness-africa"]),
+    ("fr", "competitivite", ["2019-12-10-business-competitiveness-africa"]),
+    ("fr", "pays arabes", [SLUG_I]),
+    # English.
+    ("en", "Arab countries", [SLUG_I]),
+    ("en", "synergies", ["2019-11-14-ip-exports-foreign-investment"]),
+    ("en", "capacity building", ["2024-09-12-virtual-technical-assistance", "2025-04-03-strategic-planning-technical-assistance"]),
+    ("en", "professional development", ["2019-10-25-professional-development"]),
+    # Spanish, with and without accents.
+    ("es", "países árabes", [SLUG_I]),
+    ("es", "paises arabes", [SLUG_I]),
+    ("es", "sinergias", ["2019-11-14-ip-exports-foreign-investment"]),
+    ("es", "fortalecimiento de capacidades", ["2024-09-12-virtual-technical-assistance"]),
+]
+# Known gaps, kept as tests that say so (strict: they fail once they pass, to be moved up).
+KNOWN_GAPS = [
+    pytest.param("ar", "بلدان", [SLUG_I], marks=pytest.mark.xfail(
+        strict=True, reason="Pagefind's Arabic stemmer: البلدان (title) and بلدان stem apart")),
+]
 
-# In a browser: Material's own JavaScript loads the index and shows results (Debian's chromium).
 
 @pytest.fixture(scope="module")
-def served(real_site):
-    """The site served under /webinar-hub/, the sub-path of SITE_URL, on a free local port."""
-    import functools
-    import http.server
-    import threading
+def searcher(browser, served):
+    """One tab per language, its search dialog open on the webinars page: search(lang, query) → results."""
+    base = served("real_site")
+    tabs: dict[str, object] = {}
+    contexts = []
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            prefix = "/webinar-hub"
-            return super().translate_path(path[len(prefix):] if path.startswith(prefix + "/") else "/-/")
+    def search(lang: str, query: str):
+        if lang not in tabs:
+            context = browser.new_context(viewport=DESKTOP, locale=lang)
+            contexts.append(context)
+            tab = tabs[lang] = context.new_page()
+            tab.goto(base + lang_url(lang, "webinars/"), wait_until="load")
+            tab.click(SEARCH_BUTTON)
+        tab = tabs[lang]
+        tab.fill(SEARCH_INPUT, query)
+        wait_for_results(tab, query)
+        return tab
 
-        def log_message(self, *args):
-            pass
+    yield base, search
+    for context in contexts:
+        context.close()
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(real_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/webinar-hub/"
-    server.shutdown()
+
+def shown_results(tab) -> list[dict]:
+    return tab.evaluate("""() => [...document.querySelectorAll('.hub-search__result')].map(li => ({
+        href: li.querySelector('a').href, text: li.innerText}))""")
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang, query, expected", [
-    ("fr", "pays arabes", FRENCH_TITLE_I),
-    ("zh", "阿拉伯国家", "阿拉伯"),
-    ("en", "Arab countries", "Arab countries"),
-])
-def test_searching_in_the_browser_finds_pages_of_the_page_language(served, lang, query, expected):
-    chromium = require_chromium()  # fails in CI when missing (skips, saying so, on a developer's machine)
-    from playwright import sync_api
+@pytest.mark.parametrize("lang, query, expected", QUERIES + KNOWN_GAPS)
+def test_a_query_finds_the_webinars_it_names(searcher, real_site, lang, query, expected):
+    """What a person sees: each expected webinar among the results, as its title, then its date and language
+    (as its page gives them); every result a page of the language, under the site's sub-path."""
+    base, search = searcher
+    tab = search(lang, query)
+    results = shown_results(tab)
+    assert tab.get_attribute(SEARCH_DIALOG, "data-state") == "done"
+    assert results, f"{lang}: {query!r} found nothing ({tab.inner_text('.hub-search__status')!r})"
+    home = base + lang_url(lang, "")
+    others = tuple(base + f"{other}/" for other in LANGS if other != "en")
+    for result in results:
+        assert result["href"].startswith(home) and (lang != "en" or not result["href"].startswith(others)), result
+        assert urlsplit(result["href"]).path.startswith(PREFIX)  # under /webinar-hub/
+    by_href = {result["href"]: result["text"] for result in results}
+    for slug in expected:
+        href = base + lang_url(lang, f"webinars/{slug}/")
+        assert href in by_href, f"{lang}: {query!r} did not list {slug}: {[r['href'] for r in results]}"
+        doc = page(real_site, lang_url(lang, f"webinars/{slug}/"))
+        lines = [line.strip() for line in by_href[href].split("\n") if line.strip()]
+        assert lines[0] == doc.select_one("article h1").get_text(" ", strip=True)
+        facts = [doc.select_one("[data-pagefind-meta=date]").get_text(strip=True)]
+        facts += [e.get_text(strip=True) for e in doc.select("[data-pagefind-meta=language]")]
+        assert lines[1] == " · ".join(facts), lines[:3]
+        assert "\u200b" not in by_href[href]
 
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            tab = browser.new_page(viewport={"width": 1280, "height": 900})
-            fetched: list[str] = []
-            tab.on("request", lambda request: fetched.append(request.url))
-            tab.goto(served + lang_url(lang, f"webinars/{SLUG_I}/"))
-            tab.wait_for_load_state("networkidle")
-            for attempt in range(6):  # the search worker may still be indexing: Material drops early queries
-                tab.fill("input.md-search__input", query, timeout=5000)
-                tab.keyboard.press("End")  # Material reads the query on keyup (fill alone types no key)
-                try:
-                    tab.wait_for_selector(".md-search-result__item", timeout=2500)
-                    break
-                except sync_api.TimeoutError:
-                    continue
-            links = tab.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-            text = tab.inner_text(".md-search-result")
-        finally:
-            browser.close()
-    assert [url for url in fetched if url.endswith("search_index.json")] == [served + lang_url(lang, "search/search_index.json")]
-    assert links and all(link.startswith(served + lang_url(lang, "")) for link in links)
-    if lang == "en":
-        others = tuple(served + f"{other}/" for other in LANGS if other != "en")
-        assert not [link for link in links if link.startswith(others)]
-    assert expected in text.replace(ZWSP, "")
-    assert any(f"webinars/{SLUG_I}/" in link for link in links)
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, path, query", [
+    ("en", f"webinars/{SLUG_I}/", "technical assistance"),
+    ("ar", "", "المساعدة التقنية"),
+    ("zh", "webinars/", "技术援助"),
+    ("fr", "", "assistance technique"),
+    ("ru", "", "техническая помощь"),
+    ("es", "", "asistencia técnica"),
+])
+def test_nothing_is_fetched_before_a_search_and_one_query_stays_small(browser, served, lang, path, query):
+    """The page loads no index, no wasm, no search script; the search then fetches under 300 KB (gzip), all of
+    it from the site's pagefind/ folder under the sub-path (bench/run.py measures the same at 1 000 webinars)."""
+    base = served("real_site")
+    visit = SearchVisit(browser, base + lang_url(lang, path), query, DESKTOP, lang)
+    try:
+        before = [url for url in visit.before if "pagefind" in url or url.endswith((".wasm", ".pagefind"))]
+        assert not before, f"fetched before any search: {before}"
+        assert visit.search, "the search fetched nothing"
+        assert all(urlsplit(url).path.startswith(PREFIX + "pagefind/") for url, _ in visit.search
+                   if not url.endswith("/favicon.png")), visit.search  # Chromium may ask for the icon late
+        assert visit.search_bytes < SEARCH_BUDGET, (visit.search_bytes, visit.search)
+        assert visit.shown, f"{query!r} found nothing"
+        assert not visit.problems, visit.problems
+    finally:
+        visit.close()
+
+
+@pytest.mark.browser
+def test_the_search_is_keyboard_usable_and_speaks_the_pages_language(browser, served):
+    """Tab reaches the header's button, Enter opens the dialog with the focus in its field, the count is said
+    in the status line (role=status), Tab reaches the results, Escape closes and gives the focus back."""
+    context = browser.new_context(viewport=DESKTOP, locale="ar")
+    tab = context.new_page()
+    try:
+        tab.goto(served("real_site") + lang_url("ar", "webinars/"), wait_until="load")
+        for _ in range(40):
+            tab.keyboard.press("Tab")
+            if tab.evaluate(f"document.activeElement.matches('{SEARCH_BUTTON}')"):
+                break
+        else:
+            raise AssertionError("the Tab key never reached the search button")
+        tab.keyboard.press("Enter")
+        assert tab.evaluate(f"document.querySelector('{SEARCH_DIALOG}').open")
+        assert tab.evaluate(f"document.activeElement.matches('{SEARCH_INPUT}')")
+        tab.keyboard.type("الابتكار")
+        wait_for_results(tab, "الابتكار")
+        status = tab.locator("#hub-search-status")
+        assert status.get_attribute("role") == "status" and re.search(r"\d", status.inner_text())
+        assert tab.evaluate(f"getComputedStyle(document.querySelector('{SEARCH_RESULT}')).direction") == "rtl"
+        assert tab.get_attribute(SEARCH_DIALOG, "dir") == "rtl"
+        for _ in range(3):
+            tab.keyboard.press("Tab")
+            if tab.evaluate("!!document.activeElement.closest('.hub-search__result')"):
+                break
+        else:
+            raise AssertionError("the Tab key never reached a result")
+        tab.keyboard.press("Escape")
+        assert not tab.evaluate(f"document.querySelector('{SEARCH_DIALOG}').open")
+        assert tab.evaluate(f"document.activeElement.matches('{SEARCH_BUTTON}')")
+        # The same from "/" on the page, as Material's search did.
+        tab.keyboard.press("/")
+        assert tab.evaluate(f"document.querySelector('{SEARCH_DIALOG}').open")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, query", [("ar", "المساعدة التقنية"), ("zh", "技术援助"), ("en", "capacity building")])
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+def test_search_screenshots(browser, served, lang, query, width):
+    """The results as a person sees them, at 1280 and 390 px (test-artifacts/screenshots/search-*.png): the
+    dialog inside the window, no result wider than it."""
+    viewport = DESKTOP if width == "desktop" else MOBILE
+    context = browser.new_context(viewport=viewport, locale=lang)
+    tab = context.new_page()
+    try:
+        tab.goto(served("real_site") + lang_url(lang, "webinars/"), wait_until="load")
+        tab.click(SEARCH_BUTTON)
+        tab.fill(SEARCH_INPUT, query)
+        wait_for_results(tab, query)
+        box = tab.locator(SEARCH_DIALOG).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
+        overflow = tab.evaluate(f"""() => [...document.querySelectorAll('{SEARCH_RESULT}')]
+            .filter(li => li.scrollWidth > li.clientWidth + 1).length""")
+        assert overflow == 0
+        folder = ARTIFACTS / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(folder / f"search-{lang}-{viewport['width']}.png"))
+    finally:
+        context.close()

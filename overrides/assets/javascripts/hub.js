@@ -295,6 +295,7 @@
           if (asked !== search.shown) return;
           list.replaceChildren.apply(list, pages.map(resultItem));
           say(dialog, counted(dialog, found.results.length));
+          dialog.setAttribute("data-query", query);  /* what the results shown answer (and the tests' ready signal) */
           dialog.setAttribute("data-state", "done");
         });
     }).catch(function () {
