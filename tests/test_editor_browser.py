@@ -357,9 +357,10 @@ def test_no_page_feed_sitemap_or_search_index_leads_to_the_editor(editor_site):
             page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
             links = [tag.get("href") or tag.get("src") or "" for tag in page.find_all(["a", "link", "script", "iframe"])]
             assert not [link for link in links if re.search(r"(^|/)admin(/|$)", link)], f"{relative} links to the editor"
-        elif path.suffix in (".xml", ".ics", ".txt") or (path.suffix == ".json" and "search" not in relative.parts):
+        elif path.suffix in (".xml", ".ics", ".txt") or (path.suffix == ".json" and "pagefind" not in relative.parts):
             text = path.read_text(encoding="utf-8", errors="replace")
             assert not re.search(r"/admin(/|\b)", text), f"{relative} names the editor"
-    for index_file in editor_site.rglob("search_index.json"):
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        assert not [doc["location"] for doc in index["docs"] if re.search(r"(^|/)admin(/|$)", doc["location"])], index_file
+    from test_search_results import fragments
+
+    indexed = [entry["url"] for entries in fragments(editor_site).values() for entry in entries]
+    assert indexed and not [url for url in indexed if re.search(r"(^|/)admin(/|$)", url)]

@@ -38,7 +38,7 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def check_pages(site: Path) -> None:
     """What a build must hold, read directly (not only by comparison with another build): every language's
-    pages in its language and direction, each with its own search index, the English 404 page at the root,
+    pages in its language and direction, each with its own search index (Pagefind's), the English 404 page at the root,
     and the files that belong to no language."""
     import json
 
@@ -55,8 +55,8 @@ def check_pages(site: Path) -> None:
             soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
             assert soup.html["lang"] == lang and soup.body["dir"] == ("rtl" if LANGUAGES.by_code[lang].rtl else "ltr"), \
                 (lang, path)
-        index = json.loads((site / lang_url(lang, "search/search_index.json")).read_text(encoding="utf-8"))
-        assert index["docs"] and index["config"]["lang"] == [lang]
+        entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"][lang]["page_count"] > 0  # Pagefind's index of the language
         assert (site / "embed" / f"upcoming.{lang}.html").is_file()
     assert not (site / "en").exists()  # the default language is the root
     root_404 = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")

@@ -1,5 +1,4 @@
-"""The search index in a real browser: fetched when a search starts (or the address asks for highlighting),
-and only then. What every page view asks the network for (no failure, no sitemap.xml, no search index before a
+"""The search (Pagefind) in a real browser: fetched when a search starts, and only then. What every page view asks the network for (no failure, no sitemap.xml, no search index before a
 search, no console error) is checked once per page, language and width in test_page_views.py.
 """
 
@@ -15,7 +14,7 @@ from conftest import lang_url
 
 pytestmark = pytest.mark.browser
 
-SEARCH_FIELD = "input.md-search__input"
+SEARCH_BUTTON, SEARCH_INPUT = ".hub-search-open", "#hub-search-input"
 
 
 class Traffic:
@@ -51,34 +50,29 @@ class Traffic:
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "zh"])
-def test_the_search_index_is_fetched_when_a_search_starts_and_then_finds(browser, served, real_site, lang):
-    """Focus on the search field fetches this language's index, once; typing then lists results."""
+def test_the_search_is_fetched_when_a_search_starts_and_then_finds(browser, served, real_site, lang):
+    """Opening the search loads Pagefind (its script, this language's wasm and metadata) from the site's
+    pagefind/ folder, once; typing then fetches index chunks and lists results. Nothing of it before."""
     tab = Traffic(browser, DESKTOP, lang)
     try:
         tab.load(served("real_site") + lang_url(lang, "webinars/"))
-        assert not tab.asked_for(r"search_index\.json$")
-        with tab.page.expect_response(re.compile(r"/search/search_index\.json$")):
-            tab.page.locator(SEARCH_FIELD).click()
+        assert not tab.asked_for(r"/pagefind/"), tab.asked_for(r"/pagefind/")
+        with tab.page.expect_response(re.compile(r"/pagefind/pagefind\.js$")):
+            tab.page.locator(SEARCH_BUTTON).click()
+        tab.page.wait_for_selector("#hub-search[data-ready]", state="attached")  # Pagefind loaded (hub.js)
         wait_for_no_pending(tab.page, tab.pending)
-        fetched = tab.asked_for(r"search_index\.json$")
-        assert len(fetched) == 1, f"after focusing the search field: {fetched}"
-        assert urlsplit(fetched[0]).path.endswith(lang_url(lang, "search/search_index.json"))
+        assert len(tab.asked_for(r"/pagefind/pagefind\.js$")) == 1
+        assert all(urlsplit(url).path.startswith("/webinar-hub/pagefind/") for url in tab.asked_for(r"/pagefind/"))
         word = {"en": "strategy", "ar": "استراتيجية", "zh": "战略"}[lang]
-        tab.page.locator(SEARCH_FIELD).press_sequentially(word, delay=20)
-        tab.page.keyboard.press("End")
+        tab.page.locator(SEARCH_INPUT).press_sequentially(word, delay=20)
         tab.page.wait_for_function(
-            "() => document.querySelectorAll('.md-search-result__item a[href]').length > 0", timeout=10000)
-        assert not tab.problems, tab.problems
-    finally:
-        tab.close()
-
-
-def test_the_search_index_loads_at_once_for_highlighting(browser, served):
-    """An address that asks for search highlighting (?h=) needs the index: it is fetched on load."""
-    tab = Traffic(browser, DESKTOP, "en")
-    try:
-        tab.load(served("real_site") + "about/?h=webinar")
-        assert len(tab.asked_for(r"search_index\.json$")) == 1
+            "w => document.querySelector('#hub-search').dataset.query === w && "
+            "document.querySelectorAll('.hub-search__result a[href]').length > 0", arg=word, timeout=10000)
+        wait_for_no_pending(tab.page, tab.pending)
+        assert tab.asked_for(r"/pagefind/index/") and tab.asked_for(r"/pagefind/fragment/")
+        metadata = tab.asked_for(r"\.pf_meta$")  # this language's metadata only
+        assert metadata and all(f"/pagefind.{lang}_" in url for url in metadata), metadata
+        assert len(tab.asked_for(r"/pagefind/pagefind\.js$")) == 1  # once, whatever the keystrokes
         assert not tab.problems, tab.problems
     finally:
         tab.close()

@@ -77,7 +77,7 @@ def test_each_page_ends_with_its_sources_in_its_language(real_site, lang):
                 assert link["href"] == source["url"] and link.get("hreflang") == source.get("language"), url
             else:
                 assert link is None, url  # no document pattern configured: the symbol stays text
-        assert box.has_attr("data-search-exclude"), "a list of sources is not what a search result should show"
+        assert box.has_attr("data-pagefind-ignore"), "a list of sources is not what a search result should show"
 
 
 @pytest.fixture(scope="module")

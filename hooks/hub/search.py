@@ -22,6 +22,7 @@ package (``python -m pagefind``), with a time limit.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -65,12 +66,16 @@ def index(site: Path, output: Path | None = None, timeout: float = TIMEOUT_S) ->
             raise SearchIndexError(f"search index: Pagefind did not finish within {timeout:.0f} s") from None
         except OSError as error:
             raise SearchIndexError(f"search index: Pagefind could not be started: {error}") from None
-    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+    entry = output / "pagefind-entry.json"
+    if result.returncode != 0 or not entry.is_file():
         why = (result.stderr.strip() or result.stdout.strip()).splitlines()[-8:]
         if "No module named pagefind" in result.stderr:
             why = ["the pagefind package is not installed (pip install -r requirements.txt)"]
         raise SearchIndexError(f"search index: Pagefind failed (exit status {result.returncode}): "
                                + " / ".join(why))
+    # Pagefind lists the languages in no fixed order: sorted, two builds of the same pages are byte-identical.
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False,
+                                separators=(",", ":")), encoding="utf-8")
     return (f"search index: {_summary(result.stdout)} ({segmented} Chinese pages split at ICU's word "
             f"boundaries) in {time.perf_counter() - started:.1f} s")
 

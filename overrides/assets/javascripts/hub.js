@@ -225,7 +225,7 @@
         /* Result URLs are written from the site root ("/fr/webinars/…"): under a sub-path they need the base. */
         return pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/$/, ""), excerptLength: 24 })
           .then(function () { return pagefind.init(); })
-          .then(function () { return pagefind; });
+          .then(function () { dialog.setAttribute("data-ready", ""); return pagefind; });  /* loaded: a ready signal */
       });
       search.engine.catch(function () { search.engine = null; });
     }
