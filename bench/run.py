@@ -52,6 +52,11 @@ MAX_OVERHEAD = 1.10  # hub / reference CPU time
 FULL_BUILD_N, MAX_FULL_BUILD_S = 500, 35  # the six-language build at N=500, wall seconds
 MAX_PEAK_MIB = 300  # at N=1000
 MAX_PAGE_KB = 30  # webinar page HTML
+MAX_SEARCH_KB = 300  # issue 19.2: bytes fetched (gzip) for one search query, in every language, at N=1000
+# One query per language for the search measurement: the pool's most common words (the most index chunks and
+# the most results; hub.js shows ten, whose fragments are fetched).
+QUERIES = {"en": "intellectual property", "fr": "propriété intellectuelle", "es": "propiedad intelectual",
+           "ru": "интеллектуальная собственность", "ar": "الملكية الفكرية", "zh": "知识产权"}
 
 # Word pools: titles and summaries read like real text in each language (and exercise jieba for zh).
 WORDS = {
@@ -326,15 +331,45 @@ def measure(project: Path, label: str, n: int, profile: Path | None = None, jobs
     pages = sum(1 for _ in site.rglob("*.html"))
     webinar_pages = [path.stat().st_size for lang in LANGS
                      for path in (site / url_prefix(lang) / "webinars").glob("*/index.html")]
-    index_file = "search.json" if engine == "zensical" else "search/search_index.json"
-    index = {lang: _size(site / url_prefix(lang) / index_file) for lang in LANGS}
+    # The search: measured once per data set, on the hub's MkDocs build (the reference has no hub and no index;
+    # the parallel build writes the same site; Zensical's pages keep Zensical's own search).
+    search = search_bytes(site) if label == "hub" else {}
+    indexed = re.search(r"search index: .* in ([\d.]+) s", (project / "build.log").read_text(encoding="utf-8", errors="replace"))
     return {"label": label, "n": n, "pages": pages, "wall": wall, "cpu": cpu, "peak": peak, "largest": largest,
             "ms_page": cpu * 1000 / pages, "wall_ms_page": wall * 1000 / pages,
-            "index": index, "median_page": statistics.median(webinar_pages) if webinar_pages else 0}
+            "search": search, "index_s": float(indexed.group(1)) if indexed else 0.0, "median_page": statistics.median(webinar_pages) if webinar_pages else 0}
 
 
-def _size(path: Path) -> int:
-    return path.stat().st_size if path.is_file() else 0
+def search_bytes(site: Path) -> dict[str, int]:
+    """Bytes fetched (gzip) by one search in each language, in Chromium, through the site's own search (the
+    header's button, Pagefind's JavaScript), the site served under its sub-path: every response after the
+    search starts, from the site's pagefind/ folder (tests/browser_support.py, SearchVisit, as the tests).
+    Needs Playwright and Debian's chromium (.venv-test); {} without them."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from browser_support import CHROMIUM, CHROMIUM_ARGS, SearchVisit, serve
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("  (search bytes not measured: run the benchmark with .venv-test/bin/python for Playwright)")
+        return {}
+    if not Path(CHROMIUM).exists():
+        print(f"  (search bytes not measured: no {CHROMIUM})")
+        return {}
+    found = {}
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for lang in LANGS:
+                visit = SearchVisit(browser, base + url_prefix(lang) + "webinars/", QUERIES[lang], lang=lang)
+                try:
+                    assert visit.shown, f"{lang}: {QUERIES[lang]!r} found nothing"
+                    assert not [url for url in visit.before if "/pagefind/" in url], visit.before
+                    found[lang] = visit.search_bytes
+                finally:
+                    visit.close()
+        finally:
+            browser.close()
+    return found
 
 
 # Report --------------------------------------------------------------------------------------------------
@@ -342,13 +377,14 @@ def _size(path: Path) -> int:
 
 def table(rows: list[dict]) -> str:
     head = (f"{'build':<9} {'N':>5} {'pages':>6} {'wall s':>7} {'cpu s':>7} {'peak MiB':>8} {'max proc':>8} "
-            f"{'ms/page':>7}  " + " ".join(f"{'idx ' + lang + ' KiB':>10}" for lang in LANGS)
+            f"{'ms/page':>7} {'idx s':>6}  " + " ".join(f"{'q ' + lang + ' KiB':>8}" for lang in LANGS)
             + f"  {'webinar page KB':>15}")
     lines = [head, "-" * len(head)]
     for row in rows:
         lines.append(f"{row['label']:<9} {row['n']:>5} {row['pages']:>6} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
-                     f"{row['peak']:>8.0f} {row['largest']:>8.0f} {row['ms_page']:>7.2f}  "
-                     + " ".join(f"{row['index'][lang] / 1024:>10.0f}" for lang in LANGS)
+                     f"{row['peak']:>8.0f} {row['largest']:>8.0f} {row['ms_page']:>7.2f} {row['index_s']:>6.1f}  "
+                     + " ".join(f"{row['search'][lang] / 1024:>8.0f}" if lang in row["search"] else f"{'-':>8}"
+                                for lang in LANGS)
                      + f"  {row['median_page'] / 1000:>15.1f}")
     return "\n".join(lines)
 
@@ -382,6 +418,13 @@ def verdicts(hub: list[dict], parallel: list[dict], ref: list[dict]) -> list[str
     for row in [*hub[-1:], *parallel[-1:]]:
         out.append(f"peak memory N={row['n']} ({row['label']}): {row['peak']:.0f} MiB in all, largest process "
                    f"{row['largest']:.0f} MiB (target < {MAX_PEAK_MIB} at N=1000) {ok(row['peak'] < MAX_PEAK_MIB)}")
+    for h in hub:
+        if h["search"]:
+            worst = max(h["search"], key=h["search"].get)
+            line = (f"search N={h['n']}: bytes fetched (gzip) for one query, most in {worst}: "
+                    f"{h['search'][worst] / 1024:.0f} KiB")
+            out.append(line + (f" (target < {MAX_SEARCH_KB} KB in every language at N=1000) "
+                               f"{ok(h['search'][worst] < MAX_SEARCH_KB * 1024)}" if h["n"] == 1000 else ""))
     largest = max(h["median_page"] for h in hub + parallel)
     out.append(f"median webinar page: {largest / 1000:.1f} KB (target < {MAX_PAGE_KB} KB) "
                f"{ok(largest < MAX_PAGE_KB * 1000)}")
