@@ -254,7 +254,7 @@ def sources_view(ctx: PageContext, sources) -> list[dict]:
     return [
         {
             "document": source.document,
-            "paragraphs": f.t("source_paragraphs", paragraphs=source.paragraphs) if source.paragraphs else None,
+            "paragraphs": f.t("source_paragraphs", paragraphs=f.numbers_list(source.paragraphs)) if source.paragraphs else None,
             "url": source.url,
             "host": urlsplit(source.url).hostname if source.url else None,  # the link's text when nothing else names it
             "title": ctx.text(source.title) if source.title else None,
