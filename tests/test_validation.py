@@ -246,6 +246,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_intact(tmp_path):
     assert not (project / "site.new").exists()
 
 
+@pytest.mark.slow  # whole extra builds: not in ./hub test --fast
 def test_a_failure_in_one_language_fails_the_parallel_build(tmp_path):
     """A warning in the French build only (a broken link in a French page) stops the whole build."""
     project, site = project_with_a_previous_site(tmp_path)
