@@ -11,6 +11,7 @@ The file is then put in the webinars/ folder of a copy of the project (never the
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import os
 import re
@@ -28,6 +29,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 from browser_support import ARTIFACTS, is_local, serve
 from conftest import FIXTURES, ROOT, build, build_in_process, make_project, small_project
 from hub.catalog import load_catalog
+from hub.relayout import relayout
+from hub.schema import Webinar
 
 
 TEST_REPOSITORY = "sveltia-cms-test"  # the Test backend's folder in the origin-private file system
@@ -332,6 +335,13 @@ def test_an_existing_webinar_edited_in_the_editor_still_passes_the_check(browser
     edited = load_catalog(copy).webinars[slug].data
     assert edited.title["fr"] == original.title["fr"] + " (modifié)"
     assert dataclasses.replace(edited, title=original.title) == original
+    # What the pull request's relayout step (./hub relayout) makes of it: the file as staff wrote it, comments
+    # and quotes kept, with one line changed, the edited title.
+    before = (project / "webinars" / name).read_text(encoding="utf-8")
+    restored = relayout(before, text, Webinar)
+    diff = [line for line in difflib.unified_diff(before.splitlines(), restored.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(diff) == 2 and diff[1] == diff[0].replace("-", "+", 1).replace("heure", "heure (modifié)"), diff
 
 
 # Visitors never meet the editor (no browser needed) ----------------------------------------------------
