@@ -58,7 +58,7 @@ MAX_SEARCH_KB = 300  # issue 19.2: bytes fetched (gzip) for one search query, in
 QUERIES = {"en": "intellectual property", "fr": "propriété intellectuelle", "es": "propiedad intelectual",
            "ru": "интеллектуальная собственность", "ar": "الملكية الفكرية", "zh": "知识产权"}
 
-# Word pools: titles and summaries read like real text in each language (and exercise jieba for zh).
+# Word pools: titles and summaries read like real text in each language (and exercise the Chinese word splitting of the search).
 WORDS = {
     "en": "intellectual property technical assistance innovation patents trademarks copyright developing countries "
           "small enterprises universities technology transfer licensing strategy policy training capacity "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +27,7 @@ activate(LANGUAGES)
 LANGS = LANGUAGES.codes  # the languages of mkdocs.yml, the default one first
 # A fixed build date: every pilot webinar (2019) is past, the fixture's 2027 webinars are upcoming.
 BUILD_DATE = "2026-06-01"
+SITE_URL = "https://example.github.io/webinar-hub/"  # where the test sites say they are served
 
 
 def sample_pages_of(data: Path | None = None) -> dict[str, str]:
@@ -59,6 +62,56 @@ def make_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
+def only_languages(project: Path, codes: tuple[str, ...]) -> Path:
+    """Keep only ``codes`` of a project's languages (mkdocs.yml and docs/, the default one first): a smaller
+    site for a test whose claim needs no more languages. The data may keep texts in the others."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entry = r"(?m)^        - locale: (\w+)\n(?:          .*\n)+"
+    assert set(re.findall(entry, text)) == set(LANGS) and codes[0] == LANGS[0], codes
+    kept = "|".join(codes)
+    text = re.sub(rf"(?m)^        - locale: (?!(?:{kept})\n)\w+\n(?:          .*\n)+", "", text)
+    config.write_text(text, encoding="utf-8")
+    for path in (project / "docs").glob("*.md"):
+        if path.stem.rsplit(".", 1)[-1] not in codes:
+            path.unlink()
+    return project
+
+
+def small_project(target: Path, codes: tuple[str, ...], files: dict[str, str] | None = None) -> Path:
+    """A project in ``codes`` only (``only_languages``) whose data is ``files`` (path under webinars/ → YAML),
+    by default one fictional series and one fictional webinar titled in those languages: what a test of the
+    site's frame (footer, sitemap, a scaffolded file, a configured option) needs, built in seconds."""
+    project = only_languages(make_project(target), codes)
+    data = project / "webinars"
+    for path in [*data.glob("*.yml"), *(data / "experts").glob("*.yml"), *(data / "series").glob("*.yml")]:
+        path.unlink()
+    texts = lambda text: "".join(f"  {code}: {text} ({code})\n" for code in codes)  # noqa: E731
+    files = files or {
+        "series/demo-series.yml": f"# Fictional.\ntitle:\n{texts('A fictional series')}period: 2027\n",
+        "2027-03-04-a-fictional-webinar.yml": f"# Fictional.\nseries: demo-series\nnumber: 1\ntitle:\n"
+                                              f"{texts('A fictional webinar')}language: {codes[-1]}\ndate: 2027-03-04\n",
+    }
+    for name, text in files.items():
+        (data / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def build_in_process(project: Path, site: Path | None = None) -> Path:
+    """Build a (small) project inside the test process, as ``./hub build`` does but one language after the
+    other: ``hub.build.build`` with the MkDocs engine and the project's own settings."""
+    from hub.build import build as build_site
+    from hub.settings import load_settings
+    from hub_mkdocs_build import MkDocsEngine
+
+    site = site or project / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (("HUB_TODAY", BUILD_DATE), ("SITE_URL", SITE_URL), ("NO_MKDOCS_2_WARNING", "1")):
+            patch.setenv(name, value)
+        assert build_site(load_settings(project), site, MkDocsEngine(), jobs=1) == 0
+    return site
+
+
 def build(project: Path, site: Path | None = None, jobs: int = 2, **env: str) -> subprocess.CompletedProcess:
     """Build a project as ``./hub build`` does; return the finished process (never raises).
 
@@ -67,7 +120,7 @@ def build(project: Path, site: Path | None = None, jobs: int = 2, **env: str) ->
     """
     site = site or project / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_TODAY": BUILD_DATE,
-                   "SITE_URL": "https://example.github.io/webinar-hub/", "PYTHONPATH": str(project / "hooks"), **env}
+                   "SITE_URL": SITE_URL, "PYTHONPATH": str(project / "hooks"), **env}
     return subprocess.run(
         [sys.executable, "-m", "hub", "build", "--jobs", str(jobs), "--site-dir", str(site)],
         cwd=project, env=environment, capture_output=True, text=True,
@@ -80,28 +133,44 @@ def built_site(project: Path) -> Path:
     return project / "site"
 
 
+def shared_site(tmp_path_factory, name: str, data: Path | None = None) -> Path:
+    """A site built once per test run, however many workers run it (``./hub test --fast`` runs one per core):
+    the first worker to ask builds it under a lock in the folder all workers share; the others wait for the
+    lock and read the same site. Read-only for the tests: a test that changes a site builds its own."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    project, done = shared / f"site-{name}", shared / f"site-{name}.built"
+    with open(shared / f"site-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
+        if not done.exists():
+            shutil.rmtree(project, ignore_errors=True)  # what a failed attempt left
+            built_site(make_project(project, data))
+            done.touch()
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The site built from the repository's own data (the 2019 pilot series)."""
-    return built_site(make_project(tmp_path_factory.mktemp("real")))
+    return shared_site(tmp_path_factory, "real")
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The site built from fictional fixture data: experts, recordings, slides, upcoming webinars."""
-    return built_site(make_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "hub"))
+    return shared_site(tmp_path_factory, "fixture", FIXTURES / "hub")
 
 
 @pytest.fixture(scope="session")
 def figures_site(tmp_path_factory) -> Path:
     """The site built from fictional figures: exact, approximate ("more than"), none; unnumbered webinars."""
-    return built_site(make_project(tmp_path_factory.mktemp("figures"), FIXTURES / "figures"))
+    return shared_site(tmp_path_factory, "figures", FIXTURES / "figures")
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """The site built from fictional hostile data that passes validation (must come out inert)."""
-    return built_site(make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile"))
+    return shared_site(tmp_path_factory, "hostile", FIXTURES / "hostile")
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

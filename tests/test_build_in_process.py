@@ -8,11 +8,9 @@ after it.
 
 from __future__ import annotations
 
-import re
-
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, make_project
+from conftest import LANGS, small_project
 from hub import languages
 from hub.build import build
 from hub.settings import load_settings
@@ -37,22 +35,8 @@ date: 2027-03-04
 
 
 def two_language_project(tmp_path):
-    project = make_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    entries = re.findall(r"(?m)^        - locale: (\w+)\n(?:          .*\n)+", text)
-    assert set(entries) == set(LANGS)
-    text = re.sub(r"(?m)^        - locale: (?!en\n|fr\n)\w+\n(?:          .*\n)+", "", text)
-    config.write_text(text, encoding="utf-8")
-    for page in (project / "docs").glob("*.md"):
-        if page.stem.rsplit(".", 1)[-1] not in ("en", "fr"):
-            page.unlink()
-    data = project / "webinars"
-    for path in [*data.glob("*.yml"), *(data / "experts").glob("*.yml"), *(data / "series").glob("*.yml")]:
-        path.unlink()
-    (data / "series" / "two-languages.yml").write_text(SERIES, encoding="utf-8")
-    (data / "2027-03-04-a-fictional-webinar.yml").write_text(WEBINAR, encoding="utf-8")
-    return project
+    return small_project(tmp_path / "project", ("en", "fr"), {"series/two-languages.yml": SERIES,
+                                                               "2027-03-04-a-fictional-webinar.yml": WEBINAR})
 
 
 def test_a_two_language_site_is_built_inside_the_test_process(tmp_path, monkeypatch):

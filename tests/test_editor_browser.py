@@ -11,6 +11,7 @@ The file is then put in the webinars/ folder of a copy of the project (never the
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import os
 import re
@@ -26,8 +27,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from browser_support import ARTIFACTS, is_local, serve
-from conftest import FIXTURES, ROOT, build, make_project
+from conftest import FIXTURES, ROOT, build, build_in_process, make_project, small_project
 from hub.catalog import load_catalog
+from hub.relayout import relayout
+from hub.schema import Webinar
 
 
 TEST_REPOSITORY = "sveltia-cms-test"  # the Test backend's folder in the origin-private file system
@@ -57,9 +60,10 @@ READ = """async (folderName) => {
 }""" % {"repo": TEST_REPOSITORY}
 
 
-def editor_project(target: Path) -> Path:
-    """A copy of the project with the fixture data, its lockfile (the pinned editor) and the npm cache."""
-    project = make_project(target, FIXTURES / "hub")
+def editor_project(target: Path, project: Path | None = None) -> Path:
+    """A copy of the project (by default with the fixture data), its lockfile (the pinned editor) and the npm
+    cache."""
+    project = project or make_project(target, FIXTURES / "hub")
     shutil.copy(ROOT / "package-lock.json", project)
     if (ROOT / ".cache" / "npm").is_dir():  # else the build downloads the pinned tarballs
         shutil.copytree(ROOT / ".cache" / "npm", project / ".cache" / "npm")
@@ -331,26 +335,40 @@ def test_an_existing_webinar_edited_in_the_editor_still_passes_the_check(browser
     edited = load_catalog(copy).webinars[slug].data
     assert edited.title["fr"] == original.title["fr"] + " (modifié)"
     assert dataclasses.replace(edited, title=original.title) == original
+    # What the pull request's relayout step (./hub relayout) makes of it: the file as staff wrote it, comments
+    # and quotes kept, with one line changed, the edited title.
+    before = (project / "webinars" / name).read_text(encoding="utf-8")
+    restored = relayout(before, text, Webinar)
+    diff = [line for line in difflib.unified_diff(before.splitlines(), restored.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(diff) == 2 and diff[1] == diff[0].replace("-", "+", 1).replace("heure", "heure (modifié)"), diff
 
 
 # Visitors never meet the editor (no browser needed) ----------------------------------------------------
 
-def test_the_editor_is_built_and_noindex(editor_site):
-    page = BeautifulSoup((editor_site / "admin" / "index.html").read_text(encoding="utf-8"), "html.parser")
+@pytest.fixture(scope="module")
+def staff_site(tmp_path_factory) -> Path:
+    """A small site (English and Arabic) built inside the test process with the editor as staff get it."""
+    target = tmp_path_factory.mktemp("staff-editor")
+    return build_in_process(editor_project(target, small_project(target, ("en", "ar"))))
+
+
+def test_the_editor_is_built_and_noindex(staff_site):
+    page = BeautifulSoup((staff_site / "admin" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
     assert [script["src"] for script in page.find_all("script")] == ["sveltia-cms.js", "editor-direction.js"]
-    script = (editor_site / "admin" / "sveltia-cms.js").read_text(encoding="utf-8")
+    script = (staff_site / "admin" / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in script and "unpkg.com/@sveltia/cms/package.json" not in script
-    assert {path.name for path in (editor_site / "admin" / "fonts").iterdir()} == {
+    assert {path.name for path in (staff_site / "admin" / "fonts").iterdir()} == {
         "source-sans-3-latin-wght-normal.woff2", "noto-mono-latin-400-normal.woff2",
         "material-symbols-outlined-latin-wght-normal.woff2"}
 
 
-def test_no_page_feed_sitemap_or_search_index_leads_to_the_editor(editor_site):
+def test_no_page_feed_sitemap_or_search_index_leads_to_the_editor(staff_site):
     """No link to admin/ anywhere; no feed, calendar, open-data or sitemap entry for it; no search result.
     (The staff guide names the address in its text, for staff: a mention, not a link.)"""
-    for path in editor_site.rglob("*"):
-        relative = path.relative_to(editor_site)
+    for path in staff_site.rglob("*"):
+        relative = path.relative_to(staff_site)
         if path.is_dir() or "admin" in relative.parts:
             continue
         if path.suffix == ".html":
@@ -362,5 +380,5 @@ def test_no_page_feed_sitemap_or_search_index_leads_to_the_editor(editor_site):
             assert not re.search(r"/admin(/|\b)", text), f"{relative} names the editor"
     from test_search_results import fragments
 
-    indexed = [entry["url"] for entries in fragments(editor_site).values() for entry in entries]
+    indexed = [entry["url"] for entries in fragments(staff_site).values() for entry in entries]
     assert indexed and not [url for url in indexed if re.search(r"(^|/)admin(/|$)", url)]

@@ -65,7 +65,7 @@ LAYOUT = """([parts, minSize]) => {
         && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
     const result = {lang: document.documentElement.lang, dir: getComputedStyle(document.body).direction,
         material: [...document.styleSheets].some(s => s.href && s.href.includes('/assets/stylesheets/main')),
-        overflow: [], overlaps: [], chart: [], charts: 0};
+        overflow: [], overlaps: [], hidden: [], chart: [], charts: 0};
     const scroll = document.scrollingElement.scrollWidth;
     if (scroll > innerWidth) {
         const out = e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); };
@@ -92,6 +92,12 @@ LAYOUT = """([parts, minSize]) => {
         }
     }
     result.overlaps = [...new Set(result.overlaps)].slice(0, 6);
+    // A table wider than its box: columns a reader may never find, hidden in a sideways scroll.
+    result.hidden = [...document.querySelectorAll('.md-main table')].filter(visible).map(table => {
+        const box = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+        return box.scrollWidth > box.clientWidth + 1
+            ? `${name(table)}: ${box.scrollWidth} px of columns in a box of ${box.clientWidth} px` : null; })
+        .filter(Boolean);
     // The chart: every text as laid out (one box per line of each text node), at least 12 px, inside the
     // figure, meeting no other text; the figure as wide as its column; bars growing from the reading start.
     for (const figure of document.querySelectorAll('figure.hub-chart')) {
@@ -336,6 +342,13 @@ def test_no_horizontal_overflow(visits, view):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_every_column_of_every_table_is_in_view(visits, view):
+    """A phone shows a table's rows as blocks (hub.css): nothing is left beyond the edge of its box."""
+    seen = visits(*view)
+    assert not seen.layout["hidden"], f"{seen.url}: {seen.layout['hidden']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
 def test_no_part_of_a_card_covers_another(visits, view):
     seen = visits(*view)
     assert not seen.layout["overlaps"], f"{seen.url}: {seen.layout['overlaps']}"
@@ -419,7 +432,7 @@ def test_forced_fonts_are_the_ones_used(font_visits, view):
 @pytest.mark.parametrize("view", FONT_VIEWS, ids=view_id)
 def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
     seen = font_visits(*view)
-    problems = seen.layout["overflow"] + seen.layout["overlaps"] + seen.layout["chart"]
+    problems = seen.layout["overflow"] + seen.layout["overlaps"] + seen.layout["hidden"] + seen.layout["chart"]
     if view[0] == "figures" and not seen.layout["charts"]:
         problems.append("no chart")
     assert not problems, f"{seen.url} in the {view[3]} fonts:\n  " + "\n  ".join(problems)

@@ -4,6 +4,8 @@ one ``./hub build`` makes, file for file."""
 
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 import os
 import subprocess
@@ -11,6 +13,8 @@ import sys
 from pathlib import Path
 
 from conftest import BUILD_DATE, FIXTURES, LANGS, make_project
+
+pytestmark = pytest.mark.slow  # plain mkdocs build, a whole extra build: not in ./hub test --fast
 
 
 def digests(site: Path) -> dict[str, str]:

@@ -21,6 +21,8 @@ import pytest
 
 from conftest import BUILD_DATE, LANGS, make_project
 
+pytestmark = pytest.mark.slow  # the preview server, rebuilding whole sites: not in ./hub test --fast
+
 SLUG = "2019-12-17-ip-strategy"
 
 

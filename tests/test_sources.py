@@ -11,7 +11,7 @@ import yaml
 
 from hub.localize import Formatter
 
-from conftest import FIXTURES, LANGS, ROOT, built_site, lang_url, make_project, page
+from conftest import LANGS, ROOT, build_in_process, lang_url, page, small_project
 
 REAL = ROOT / "webinars"
 
@@ -34,7 +34,7 @@ def expected_line(source: dict, f: Formatter, lang: str) -> str:
     else:
         parts.append(source["document"])
     if source.get("paragraphs"):
-        parts.append(f.t("source_paragraphs", paragraphs=source["paragraphs"]))
+        parts.append(f.t("source_paragraphs", paragraphs=f.and_list(source["paragraphs"].split(", "))))
     if source.get("language"):
         parts.append(f.language_name(source["language"]))
     if source.get("published"):
@@ -80,29 +80,53 @@ def test_each_page_ends_with_its_sources_in_its_language(real_site, lang):
         assert box.has_attr("data-pagefind-ignore"), "a list of sources is not what a search result should show"
 
 
+LINKED_LANGS = ("en", "ar", "zh")  # the linked site is built in these only (Latin, right-to-left, CJK)
+LINKED_WEBINAR = """\
+# Fictional: a past webinar citing a document of the organisation and a web page (in English only).
+series: demo-series
+number: 1
+title:
+  en: A fictional past webinar
+language: en
+date: 2026-01-15
+sources:
+  - document: CDIP/99/9
+    paragraphs: "3, 4"
+  - url: https://example.org/fictional-news
+    title:
+      en: Fictional news item
+    language: en
+    published: 2026-01-20
+"""
+
+
 @pytest.fixture(scope="module")
 def linked_site(tmp_path_factory) -> Path:
-    """The fixture data with a fictional document-page pattern configured."""
-    project = make_project(tmp_path_factory.mktemp("sources"), FIXTURES / "hub")
+    """A small site with a fictional document-page pattern configured, and a past webinar citing a document
+    and a web page."""
+    project = small_project(tmp_path_factory.mktemp("sources"), LINKED_LANGS, {
+        "series/demo-series.yml": "# Fictional.\ntitle:\n  en: A fictional series\n  ar: سلسلة خيالية\n  zh: 虚构系列\n",
+        "2026-01-15-past-with-recording.yml": LINKED_WEBINAR})
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace('document_url: ""', 'document_url: "https://example.org/docs/{lang}/{symbol}"')
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return built_site(project)
+    return build_in_process(project)
 
 
-@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+@pytest.mark.parametrize("lang", LINKED_LANGS)
 def test_a_document_source_links_to_its_page_when_configured(linked_site, lang):
     soup = page(linked_site, lang_url(lang, "webinars/2026-01-15-past-with-recording/"))
     items = soup.select(".hub-sources li")
     assert len(items) == 2
     document = items[0].find("a")
     assert document["href"] == f"https://example.org/docs/{lang}/CDIP/99/9" and document.get_text() == "CDIP/99/9"
-    f = Formatter(lang)
-    assert f.t("source_paragraphs", paragraphs="3, 4") in items[0].get_text()
+    # Paragraphs 3 and 4 joined as the language joins a list: no Latin comma between digits in an Arabic
+    # sentence (it would take the sentence's direction and read as out-of-place punctuation).
+    assert {"en": "paragraphs 3 and 4", "ar": "الفقرات 3 و4", "zh": "第3和4段"}[lang] in items[0].get_text()
     news = items[1].find("a")
     assert news["href"] == "https://example.org/fictional-news" and news["hreflang"] == "en"
     # A title in the page's language, else English (marked as English for screen readers).
-    assert news.get_text() == ("Fictional news item" if lang != "fr" else "Actualité fictive")
+    assert news.get_text() == "Fictional news item"
     if lang != "en":
         assert news.get("lang") == "en"
 
@@ -110,3 +134,12 @@ def test_a_document_source_links_to_its_page_when_configured(linked_site, lang):
 def test_a_file_without_sources_shows_no_empty_section(fixture_site):
     soup = page(fixture_site, lang_url("en", "webinars/2027-03-28-upcoming-across-dst/"))
     assert soup.find(id="sources") is None and soup.select_one(".hub-sources") is None
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "6, 7, and 14–16"), ("fr", "6, 7 et 14–16"),
+                                            ("ar", "6 و7 و14–16"), ("zh", "6、7和14–16"), ("ru", "6, 7 и 14–16"),
+                                            ("es", "6, 7 y 14–16"), ("en", "1200")])
+def test_paragraph_numbers_and_ranges_read_as_a_list_of_the_language(lang, expected):
+    """Labels, not amounts (no grouping separator); ranges with an en dash; the language's own list words."""
+    text = "1200" if expected == "1200" else "6, 7, 14-16"
+    assert Formatter(lang).numbers_list(text) == expected

@@ -316,6 +316,7 @@ print(json.dumps({"baseline_kib": baseline, "files": figures}))
 """
 
 
+@pytest.mark.slow  # loads the largest file the bounds allow, in a process of its own: not in ./hub test --fast
 def test_the_worst_yaml_file_within_the_bounds_loads_in_bounded_time_and_memory(tmp_path):
     """Measured in a fresh process: each file is loaded and validated (its messages built) in under
     5 s, with under 64 MiB of Python allocations at its peak (tracemalloc), and the process's peak

@@ -8,15 +8,16 @@ import yaml
 
 from hub.localize import Formatter
 
-from conftest import FIXTURES, LANGS, built_site, lang_url, make_project, page
+from conftest import LANGS, build_in_process, lang_url, page, small_project
 
 PILOT = "webinars/2019-12-17-ip-strategy/"
+CONFIGURED_LANGS = ("en", "fr", "zh")  # the configured site is built in these only (a Latin, a CJK language)
 
 
 @pytest.fixture(scope="module")
 def configured_site(tmp_path_factory):
-    """The fixture data, with fictional contact, privacy and document addresses configured."""
-    project = make_project(tmp_path_factory.mktemp("trust"), FIXTURES / "hub")
+    """A small site, with fictional contact, privacy and document addresses configured."""
+    project = small_project(tmp_path_factory.mktemp("trust"), CONFIGURED_LANGS)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace('contact_url: ""', 'contact_url: "https://example.org/{lang}/contact"')
     config = config.replace('privacy_url: ""', 'privacy_url: "https://example.org/privacy"')
@@ -25,7 +26,7 @@ def configured_site(tmp_path_factory):
     (project / "docs" / "about.fr.md").write_text(
         (project / "docs" / "about.fr.md").read_text(encoding="utf-8") + "\nVoir `CDIP/99/1` et CDIP/23/9.\n",
         encoding="utf-8")
-    return built_site(project)
+    return build_in_process(project)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -41,7 +42,7 @@ def test_the_footer_names_the_organisation_and_invents_no_address(real_site, lan
     assert not soup.select("a.hub-document")  # no document pattern configured: symbols stay text
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "zh"])
+@pytest.mark.parametrize("lang", CONFIGURED_LANGS)
 def test_configured_contact_privacy_and_document_links(configured_site, lang):
     f = Formatter(lang)
     footer = page(configured_site, lang_url(lang, "")).select_one(".md-footer")

@@ -132,6 +132,17 @@ CASES = [
      "webinars/w.yml:10:17: sources[0].paragraphs: paragraphs are those of a document"),
     ("source-bad-symbol", WEBINAR + "sources:\n  - document: cdip 25 3\n",
      "webinars/w.yml:9:15: sources[0].document: must be a document symbol in capitals, e.g. CDIP/25/3"),
+    ("source-paragraphs-as-words", WEBINAR + "sources:\n  - document: CDIP/25/3\n    paragraphs: paragraph six\n",
+     "webinars/w.yml:10:17: sources[0].paragraphs: must be paragraph numbers or ranges separated by a comma and a "
+     "space, e.g. 6, 7, 14-16"),
+    ("source-paragraphs-without-space", WEBINAR + "sources:\n  - document: CDIP/25/3\n    paragraphs: '6,7'\n",
+     "webinars/w.yml:10:17: sources[0].paragraphs: must be paragraph numbers or ranges"),
+    ("source-paragraphs-as-a-number", WEBINAR + "sources:\n  - document: CDIP/25/3\n    paragraphs: 6\n",
+     "webinars/w.yml:10:17: sources[0].paragraphs: expected text, got a whole number (6) (YAML reads true, false "
+     "and numbers as such: put the value in quotes to make it text); for example: paragraphs: 6, 7, 14-16"),
+    ("source-symbol-as-a-number", WEBINAR + "sources:\n  - document: 12\n",
+     "webinars/w.yml:9:15: sources[0].document: expected text, got a whole number (12) (YAML reads true, false and "
+     "numbers as such: put the value in quotes to make it text); for example: document: CDIP/25/3"),
     ("source-javascript-url", WEBINAR + "sources:\n  - url: javascript:alert(1)\n",
      "webinars/w.yml:9:10: sources[0].url: must be an absolute http:// or https:// address"),
     ("list-expected", replace("experts", "test-expert"),
@@ -235,6 +246,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_intact(tmp_path):
     assert not (project / "site.new").exists()
 
 
+@pytest.mark.slow  # whole extra builds: not in ./hub test --fast
 def test_a_failure_in_one_language_fails_the_parallel_build(tmp_path):
     """A warning in the French build only (a broken link in a French page) stops the whole build."""
     project, site = project_with_a_previous_site(tmp_path)

@@ -150,3 +150,19 @@ def test_issue_form_covers_the_webinar_contract():
         assert [option.split()[0] for option in options] == list(CODES)
     for name in ("series", "title", "language", "date"):
         assert items[name]["validations"]["required"] is True
+
+
+def test_the_editors_pull_requests_get_their_files_back_in_their_layout_and_are_checked():
+    """Editor branches (cms/…) of this repository only; ./hub relayout against where the branch left main; the
+    push (by GITHUB_TOKEN, which starts no workflow) is followed by a CI run on the branch, which CI accepts."""
+    workflow = load(WORKFLOWS / "editor-layout.yml")
+    assert triggers(workflow)["pull_request"]["paths"] == ["webinars/**"]
+    [job] = workflow["jobs"].values()
+    assert "startsWith(github.head_ref, 'cms/')" in job["if"] and "head.repo.full_name == github.repository" in job["if"]
+    scripts = "\n".join(step.get("run", "") for step in job["steps"])
+    assert set(hub_commands(scripts)) == {"relayout"} and "./hub relayout --base " in scripts
+    assert 'git merge-base "origin/$BASE_REF" HEAD' in scripts
+    assert "${{" not in scripts  # branch names reach the scripts as environment variables, never as code
+    assert scripts.index("git push") < scripts.index("gh workflow run ci.yml")
+    assert workflow["permissions"] == {"contents": "write", "actions": "write"}
+    assert "workflow_dispatch" in triggers(load(WORKFLOWS / "ci.yml"))

@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 
 from conftest import BUILD_DATE, FIXTURES, LANGS, lang_url, make_project
 
+pytestmark = pytest.mark.slow  # the second engine, a whole extra build: not in ./hub test --fast
+
 SITE_URL = "https://example.github.io/webinar-hub/"
 
 import zensical  # noqa: E402,F401  (pinned in requirements.txt: a missing engine fails, never skips)

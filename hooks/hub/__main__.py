@@ -1,9 +1,10 @@
-"""Command line of the webinar hub: ``python -m hub build|check|new|schema`` (see ``./hub`` at the repository root)."""
+"""Command line of the webinar hub: ``python -m hub build|check|new|schema|relayout`` (see ``./hub`` at the repository root)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import subprocess
 import sys
 from pathlib import Path
 
@@ -45,6 +46,22 @@ def new(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\ncancelled: nothing was written", file=sys.stderr)
         return 130
+    return 0
+
+
+def relayout(root: Path, base: str) -> int:
+    """Write the data files changed since ``base`` back in their layout there (the editor's pull requests)."""
+    from .relayout import relayout_changed
+
+    try:
+        rewritten = relayout_changed(root, base)
+    except subprocess.CalledProcessError as error:
+        print(f"hub relayout: git {' '.join(error.cmd[1:])} failed: {error.stderr.strip()}", file=sys.stderr)
+        return 1
+    for name in rewritten:
+        print(f"relaid {name}")
+    if not rewritten:
+        print("no file to relay: every changed data file keeps its layout already")
     return 0
 
 
@@ -109,9 +126,17 @@ def run(settings: Settings, argv: list[str] | None = None) -> int:
     schema_parser = commands.add_parser("schema", help="regenerate webinars/schema/*.schema.json")
     schema_parser.add_argument("--check", action="store_true", help="only report schema files that are out of date")
     schema_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    relayout_parser = commands.add_parser(
+        "relayout", help="write data files changed since a git revision back in their layout there",
+        description="For a file saved by the browser editor: keep the comments, order and quotes of every field the "
+                    "edit did not change (the pull request's diff shows only what changed).")
+    relayout_parser.add_argument("--base", required=True, help="git revision of the original files, e.g. origin/main")
+    relayout_parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     args, extra = parser.parse_known_args(argv)
     if args.command == "check":
         return check(settings.root, settings)
+    if args.command == "relayout":
+        return relayout(args.root.resolve(), args.base)
     if args.command in ("new", "schema"):
         if extra:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")

@@ -156,6 +156,15 @@ class Formatter:
         """Items joined as the language joins a list ("a, b and c"; "a、b和c")."""
         return babel.lists.format_list(items, locale=self.locale)
 
+    def numbers_list(self, text: str) -> str:
+        """Numbers and ranges as the contract writes them ("6, 7, 14-16") joined as the language joins a list
+        ("6، 7 و14–16" in Arabic, read from the right; "6、7和14–16"): a Latin comma between digits would take
+        the direction of an Arabic sentence and read as punctuation out of place."""
+        def item(part: str) -> str:  # paragraph numbers are labels, not amounts: no grouping separator
+            return "\u2013".join(str(int(bound)) for bound in part.split("-"))
+
+        return self.and_list([item(part) for part in text.split(", ")])
+
     def figure(self, value) -> str:
         """A count as the source gives it: exact (1 234), or approximate ("more than 250")."""
         bound = getattr(value, "more_than", None)

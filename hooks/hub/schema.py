@@ -37,6 +37,10 @@ Percent = Annotated[float, Range(0, 100)]
 Amount = Annotated[float, Range(0)]
 DocumentSymbol = Annotated[str, Pattern(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.-]*)+",
                                         "a document symbol in capitals, e.g. CDIP/25/3")]
+# Numbers a page can list in its own language's way ("6، 7 و14", "第6、7和14段"), not free text.
+Paragraphs = Annotated[str, Pattern(r"[0-9]+(?:-[0-9]+)?(?:, [0-9]+(?:-[0-9]+)?)*",
+                                    "paragraph numbers or ranges separated by a comma and a space, e.g. 6, 7, 14-16"),
+                     Text(60)]
 
 
 def doc(text: str, **kwargs):
@@ -66,7 +70,8 @@ class Source:
     document: DocumentSymbol | None = doc(
         "Symbol of the organisation's document the facts come from, e.g. CDIP/25/3 (give document or url).",
         default=None)
-    paragraphs: Annotated[str, Text(40)] | None = doc("Where in the document, e.g. 6, 7, 14.", default=None)
+    paragraphs: Paragraphs | None = doc("Where in the document: paragraph numbers or ranges, e.g. 6, 7, 14-16.",
+                                        default=None)
     url: Url | None = doc("Address of the page the facts come from, e.g. a news item (give document or url).",
                           default=None)
     title: LocalizedText | None = doc("What the page is, per language, e.g. 'WIPO news item'.", default=None)

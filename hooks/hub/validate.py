@@ -178,7 +178,8 @@ FIRST_DATE, LAST_DATE = date(1990, 1, 1), date(2199, 12, 31)
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
 
-def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collector) -> Any:
+def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collector, shown: Any = None) -> Any:
+    """``shown``: the field's full type, whose rules give the example (a document symbol, not "Some text")."""
     if base is bool:
         if isinstance(value, bool):
             return value
@@ -214,7 +215,7 @@ def _convert_scalar(value: Any, base: type, path: str, mark: Mark, out: Collecto
             if match:
                 return time(int(match[1]), int(match[2]))
     out.add(mark, path, f"expected {expected(base)}, got {describe(value)}{_quote_hint(value, base)}; "
-            f"{example(base, path)}")
+            f"{example(shown or base, path)}")
     raise _Invalid
 
 
@@ -264,12 +265,12 @@ def _fits(value: Any, hint: Any) -> bool:
     return isinstance(value, str)  # text, dates and times are written as text
 
 
-def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any:
+def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector, shown: Any = None) -> Any:
     """Convert ``value`` to ``hint`` or record why not (and raise _Invalid)."""
     kind, args = _shape(hint)
     if kind == "annotated":
         base, *rules = args
-        result = convert(value, base, path, mark, out)
+        result = convert(value, base, path, mark, out, shown=hint)
         for rule in rules:
             message = rule.check(result)
             if message:
@@ -301,7 +302,7 @@ def convert(value: Any, hint: Any, path: str, mark: Mark, out: Collector) -> Any
         return _convert_localized(value, args, path, mark, out)
     if kind == "dataclass":
         return build(value, hint, path, mark, out)
-    return _convert_scalar(value, hint, path, mark, out)
+    return _convert_scalar(value, hint, path, mark, out, shown)
 
 
 def _convert_list(value: Any, item_hint: Any, path: str, mark: Mark, out: Collector) -> tuple:
