@@ -78,8 +78,8 @@ def index(site: Path, output: Path | None = None, timeout: float = TIMEOUT_S) ->
                 if path.is_file() and not target.exists():
                     target.parent.mkdir(parents=True, exist_ok=True)
                     path.rename(target)
-        if not entry:
-            raise SearchIndexError(f"search index: no page of {site} has data-pagefind-body")
+        if not entry:  # no page says its language (an engine that writes no HTML pages): nothing to search
+            return "search index: no page with a language to index"
         # Sorted: two builds of the same pages are byte-identical.
         (bundle / "pagefind-entry.json").write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False,
                                                                separators=(",", ":")), encoding="utf-8")
