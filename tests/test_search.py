@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -112,7 +111,6 @@ def test_every_page_has_the_search_button_and_dialog_in_its_language(real_site, 
     assert doc.select_one(f"label[for={SEARCH_INPUT[1:]}]").get_text(strip=True) == button["aria-label"]
     # The bundle is the site root's pagefind/ folder, whatever the page's depth.
     base = "https://example.github.io/webinar-hub/" + lang_url(lang, path)
-    from urllib.parse import urljoin
     assert urljoin(base, dialog["data-bundle"]) == "https://example.github.io/webinar-hub/pagefind/"
 
 

@@ -4,13 +4,11 @@ fictional fixture data; every expected value is read from the data, none typed h
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import BUILD_DATE, FIXTURES, LANGS, LANGUAGES, ROOT, lang_url, page
 from hub.catalog import load_catalog
