@@ -214,9 +214,23 @@ def make_reference(project: Path, target: Path) -> None:
 REFERENCE_HOOK = '''"""Stand-in for hooks/hub_mkdocs.py in the benchmark's reference build: no data, no pipeline."""
 
 
+class _Blank(str):
+    """An empty text that is also an empty mapping and has empty attributes ({{ hub.footers.items() }})."""
+
+    def items(self):
+        return ()
+
+    def __getattr__(self, name):
+        if name.startswith("__"):  # __html__ and the like: a plain text's
+            raise AttributeError(name)
+        return _Blank()
+
+
 class _Empty(dict):
     def __getattr__(self, name):
-        return ""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _Blank()
 
     def __missing__(self, key):
         return ""
@@ -226,6 +240,22 @@ def on_env(env, /, *, config, files):
     env.globals["hub"] = _Empty()
     env.filters["hub_absolute"] = lambda link: link  # the hreflang alternates (overrides/main.html)
     return env
+
+
+_built = {"root": None, "count": 0}
+
+
+def on_post_build(config):
+    """After the last language, the same search index as the hub's (Pagefind over the whole site): both
+    builds give a searchable site, so the ratio compares the same work."""
+    from pathlib import Path
+
+    from hub.search import index
+
+    _built["root"] = _built["root"] or config.site_dir  # mkdocs-static-i18n builds the default language first
+    _built["count"] += 1
+    if _built["count"] == len(config.plugins["i18n"].config.languages):
+        index(Path(_built["root"]))
 '''
 
 

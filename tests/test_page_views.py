@@ -65,7 +65,7 @@ LAYOUT = """([parts, minSize]) => {
         && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
     const result = {lang: document.documentElement.lang, dir: getComputedStyle(document.body).direction,
         material: [...document.styleSheets].some(s => s.href && s.href.includes('/assets/stylesheets/main')),
-        overflow: [], overlaps: [], hidden: [], chart: [], charts: 0};
+        overflow: [], overlaps: [], hidden: [], code: [], chart: [], charts: 0};
     const scroll = document.scrollingElement.scrollWidth;
     if (scroll > innerWidth) {
         const out = e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); };
@@ -92,6 +92,10 @@ LAYOUT = """([parts, minSize]) => {
         }
     }
     result.overlaps = [...new Set(result.overlaps)].slice(0, 6);
+    // Code within a sentence: left to right and isolated, whatever the page's direction.
+    result.code = [...document.querySelectorAll('.md-typeset :not(pre) > code')].filter(visible)
+        .filter(c => { const s = getComputedStyle(c); return s.direction !== 'ltr' || !s.unicodeBidi.startsWith('isolate'); })
+        .slice(0, 3).map(c => `"${c.textContent.slice(0, 40)}" is ${getComputedStyle(c).direction}, ${getComputedStyle(c).unicodeBidi}`);
     // A table wider than its box: columns a reader may never find, hidden in a sideways scroll.
     result.hidden = [...document.querySelectorAll('.md-main table')].filter(visible).map(table => {
         const box = table.closest('.md-typeset__scrollwrap') || table.parentElement;
@@ -346,6 +350,13 @@ def test_every_column_of_every_table_is_in_view(visits, view):
     """A phone shows a table's rows as blocks (hub.css): nothing is left beyond the edge of its box."""
     seen = visits(*view)
     assert not seen.layout["hidden"], f"{seen.url}: {seen.layout['hidden']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_code_in_a_sentence_reads_left_to_right(visits, view):
+    """A path or a command inside Arabic text keeps its own order ("webinars/<name>.yml")."""
+    seen = visits(*view)
+    assert not seen.layout["code"], f"{seen.url}: {seen.layout['code']}"
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
