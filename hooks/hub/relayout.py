@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import subprocess
-import typing
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -26,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from .schema import Expert, Series, Webinar
-from .validate import Collector, build_document
+from .validate import Collector, _dataclass_in, _schema_of, _shape, build_document
 from .yamlload import YamlSyntaxError, load_text
 
 QUOTED = (DoubleQuotedScalarString, SingleQuotedScalarString)
@@ -162,35 +161,22 @@ def _is_default(field: dataclasses.Field, value: Any) -> bool:
 
 
 def _fields_of(hint: Any) -> dict[str, tuple[Any, dataclasses.Field]]:
-    """{name: (its type hint, its field)} of the contract's class at this place of the file."""
+    """{name: (its type hint, its field)} of the contract's class at this place of the file (as ``validate``
+    walks the contract)."""
     cls = _dataclass_in(hint)
     if cls is None:
         return {}
-    hints = typing.get_type_hints(cls, include_extras=True)
-    return {field.name: (hints[field.name], field) for field in dataclasses.fields(cls)}
-
-
-def _dataclass_in(hint: Any) -> type | None:
-    if hint is None:
-        return None
-    if dataclasses.is_dataclass(hint):
-        return hint
-    for arg in typing.get_args(hint):
-        found = _dataclass_in(arg) if not isinstance(arg, (str, int, float)) else None
-        if found is not None:
-            return found
-    return None
+    hints, fields = _schema_of(cls)
+    return {name: (hints[name], field) for name, field in fields.items()}
 
 
 def _item_hint(hint: Any) -> Any:
-    """The type of a list's items (``tuple[Source, ...]`` or ``list[Source]`` inside Optional/Annotated)."""
-    for arg in typing.get_args(hint) if hint is not None else ():
-        origin = typing.get_origin(arg)
-        if origin in (list, tuple):
-            return typing.get_args(arg)[0]
+    """The type of a list's items (``list[Source]``, inside Optional or Annotated), as ``validate._shape`` reads it."""
+    kind, args = _shape(hint)
+    if kind == "list":
+        return args[0]
+    for arg in args if kind in ("annotated", "union") else ():
         found = _item_hint(arg)
         if found is not None:
             return found
-    if typing.get_origin(hint) in (list, tuple):
-        return typing.get_args(hint)[0]
     return None
