@@ -67,7 +67,7 @@ def index(site: Path, output: Path | None = None, timeout: float = TIMEOUT_S) ->
         bundle = Path(work) / "bundle"
         for lang, view in sorted(views.items()):
             part = Path(work) / f"bundle-{lang}"
-            result = _pagefind(view, part, deadline - time.perf_counter())
+            result = _pagefind(view, part, deadline - time.perf_counter(), timeout)
             found = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
             if set(found["languages"]) != {lang}:
                 raise SearchIndexError(f"search index: the {lang} pages were indexed as {sorted(found['languages'])}")
@@ -90,14 +90,15 @@ def index(site: Path, output: Path | None = None, timeout: float = TIMEOUT_S) ->
             f"at ICU's word boundaries) in {time.perf_counter() - started:.1f} s")
 
 
-def _pagefind(view: Path, output: Path, timeout: float) -> subprocess.CompletedProcess:
+def _pagefind(view: Path, output: Path, timeout: float, limit: float) -> subprocess.CompletedProcess:
+    """Pagefind over one language's pages, within what is left (``timeout``) of the index's ``limit``."""
     command = [sys.executable, "-m", "pagefind", "--site", str(view), "--output-path", str(output),
                "--exclude-selectors", EXCLUDE]
     try:
         result = subprocess.run(command, cwd=view.parent, capture_output=True, text=True,
                                 timeout=max(timeout, 1), stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise SearchIndexError(f"search index: Pagefind did not finish within {TIMEOUT_S} s") from None
+        raise SearchIndexError(f"search index: Pagefind did not finish within {limit:g} s") from None
     except OSError as error:
         raise SearchIndexError(f"search index: Pagefind could not be started: {error}") from None
     if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
