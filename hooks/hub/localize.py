@@ -102,7 +102,9 @@ class Formatter:
         self.strings = ui_strings(code)
         # Every UI string, English where this language has none: templates print plain strings as
         # ui["key"], a lookup, where a call t("key") costs a Jinja function call on every page.
-        self.ui = {**ui_strings(active().default), **{key: text for key, text in self.strings.items() if text}}
+        # A missing string falls back to the default language's; an empty one ("gap" in Chinese) is a value.
+        self.ui = {**ui_strings(active().default),
+                   **{key: text for key, text in self.strings.items() if text is not None}}
         # Formatting is pure and every page repeats the same dates, numbers and names: memoize them.
         for name in ("date", "number", "percent", "minutes", "language_name", "country_name"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
