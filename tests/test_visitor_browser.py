@@ -12,22 +12,23 @@ import pytest
 
 from hub.localize import Formatter
 
-from browser_support import ARTIFACTS, PREFIX, is_local
+from browser_support import ARTIFACTS, DESKTOP, MOBILE, PREFIX, WIDTHS, is_local, wait_for_no_pending
 from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 800}
-MOBILE = {"width": 390, "height": 844}
-WIDTHS = {"desktop": DESKTOP, "mobile": MOBILE}
 SHOTS = ARTIFACTS / "visitor"
 
 
 class Tab:
-    """One page in its own browser context; uncaught errors, console errors and failed requests recorded."""
+    """One page in its own browser context; uncaught errors, console errors and failed requests recorded.
+
+    Each navigation returns once the page is ready (``wait_for_no_pending``) and starts only once the page before
+    it is: leaving a page while its favicon is still loading aborts that request, which is no fault of the page."""
 
     def __init__(self, browser, url: str, viewport: dict = DESKTOP, lang: str = "en", **options):
         self.errors: list[str] = []
+        self.pending: set = set()
         self.context = browser.new_context(viewport=viewport, locale=lang, **options)
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         self.page = self.context.new_page()
@@ -35,8 +36,20 @@ class Tab:
         self.page.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource: "
                                                                                       "the server responded with a status of 404")
                      and self.errors.append(f"console: {m.text}"))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        self.page.on("request", self.pending.add)
+        self.page.on("requestfinished", self.pending.discard)
+        self.page.on("requestfailed", lambda r: (self.pending.discard(r), self.errors.append(f"failed: {r.url}")))
         self.response = self.page.goto(url, wait_until="load")
+        self.settle()
+
+    def settle(self) -> None:
+        """The page's ready signal: load event, fonts loaded, none of its requests pending."""
+        wait_for_no_pending(self.page, self.pending)
+
+    def reload(self) -> None:
+        self.settle()
+        self.page.reload(wait_until="load")
+        self.settle()
 
     def shot(self, name: str) -> None:
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -96,7 +109,7 @@ def test_filters_are_kept_in_the_address_shared_and_reloaded(tab, served, lang):
     assert _shown(page) == ["2027-06-10"]
     query = dict(part.split("=") for part in page.evaluate("location.search").lstrip("?").split("&"))
     assert query == {"year": "2027", "language": "es"}, query
-    page.reload(wait_until="load")
+    item.reload()
     page.locator("form.hub-filters").wait_for(state="visible", timeout=5000)
     assert _shown(page) == ["2027-06-10"], "a reload lost the filters"
     assert page.input_value("#hub-filter-language") == "es" and page.input_value("#hub-filter-year") == "2027"
