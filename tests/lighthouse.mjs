@@ -1,11 +1,14 @@
 // Lighthouse (npm) on a list of pages, in one Debian chromium: run by tests/test_lighthouse.py.
 // Usage: node tests/lighthouse.mjs RUNS.json  (a list of {url, formFactor: "desktop" | "mobile", categories})
-// Prints one JSON line per run: {url, formFactor, scores: {category: 0-100}, failing: ["audit: title", ...]}.
+// Prints one JSON line per run: {url, formFactor, scores: {category: 0-100}, failing: ["audit: title", ...], ms}.
+// What no category scores is not gathered: the screenshots (weight 0) and the back/forward cache check (weight 0,
+// and the one gatherer that navigates away and back); every scored audit runs with Lighthouse's own defaults.
 import { readFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
+const UNSCORED = ["bf-cache", "screenshot-thumbnails", "final-screenshot"];
 const runs = JSON.parse(readFileSync(process.argv[2], "utf-8"));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.HUB_CHROMIUM || "/usr/bin/chromium",
@@ -16,8 +19,10 @@ try {
   for (const run of runs) {
     const categories = run.categories || ["performance", "accessibility", "best-practices", "seo"];
     const config = run.formFactor === "desktop" ? desktopConfig : undefined;
-    const result = await lighthouse(run.url, { port: chrome.port, logLevel: "error", onlyCategories: categories },
-                                    config);
+    const started = Date.now();
+    const flags = { port: chrome.port, logLevel: "error", onlyCategories: categories, skipAudits: UNSCORED,
+                    disableFullPageScreenshot: true };
+    const result = await lighthouse(run.url, flags, config);
     const lhr = result.lhr;
     const scores = {}, failing = [];
     for (const id of categories) {
@@ -32,7 +37,8 @@ try {
       }
     }
     const error = lhr.runtimeError ? lhr.runtimeError.message : null;
-    process.stdout.write(JSON.stringify({ url: run.url, formFactor: run.formFactor, scores, failing, error }) + "\n");
+    process.stdout.write(JSON.stringify({ url: run.url, formFactor: run.formFactor, scores, failing, error,
+                                               ms: Date.now() - started }) + "\n");
   }
 } finally {
   await chrome.kill();

@@ -7,16 +7,17 @@ at: status, language and direction, horizontal overflow, overlapping parts, the 
 console message and JavaScript error of the whole visit. Each check is a test of its own over the collected
 visits, so that each fails by name.
 
-A second, lighter set of visits forces other fonts than the site's on the pages where text meets text (cards,
-the chart): a wide and a narrow one for Latin, Arabic and Chinese (browser_support.FORCED_FONTS); the checks
-assert that those fonts are the ones used, and find no overlap, no overflow, and no chart text under 12 px.
+On the pages where text meets text (cards, the chart), the same visit then forces other fonts than the site's, a
+wide and a narrow one for Latin, Arabic and Chinese (browser_support.FORCED_FONTS), one after the other, and lays
+the page out again in each: the checks assert that those fonts are the ones used, and find no overlap, no
+overflow, and no chart text under 12 px.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -190,22 +191,17 @@ class Collected:
     error_statuses: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     js_errors: list[str] = field(default_factory=list)
-    fonts: dict = field(default_factory=dict)
+    in_fonts: dict[str, dict] = field(default_factory=dict)  # forced font → {"fonts": …, "layout": …}
     error: str | None = None
 
 
 class Tab:
     """A browser tab that records every request and what went wrong, and knows when its page is ready."""
 
-    def __init__(self, browser, viewport: dict, lang: str, init_css: str | None = None):
+    def __init__(self, browser, viewport: dict, lang: str):
         self.context = browser.new_context(viewport=viewport, locale=lang)
         # Nothing may leave the machine: abort any request to another host (it is recorded, and fails).
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-        if init_css:  # before any of the page's own styles apply: no font swap to wait for
-            self.context.add_init_script(
-                "document.addEventListener('readystatechange', () => { if (document.readyState !== 'interactive') return;"
-                " const s = document.createElement('style'); s.id = 'hub-forced-fonts'; s.textContent = %s;"
-                " document.head.append(s); }, {once: true});" % json.dumps(init_css))
         self.pending: set = set()
         self.seen = Collected(url="")
         self.page = self.context.new_page()
@@ -228,19 +224,53 @@ class Tab:
         self.context.close()
 
 
-def visit_page(browser, url: str, kind: str, lang: str, width: str, axe: str) -> Collected:
+# Sets the page in forced fonts (or back in its own, with none): every element, one face per script; then waits
+# for each script's face to load, and says what loaded and what the page's text asks for.
+FORCE_FONTS = """async ([css, family, samples]) => {
+    document.getElementById('hub-forced-fonts')?.remove();
+    if (!css) { await document.fonts.ready; return null; }
+    const style = document.createElement('style');
+    style.id = 'hub-forced-fonts'; style.textContent = css;
+    document.head.append(style);
+    const status = {};
+    for (const [script, sample] of Object.entries(samples)) {
+        try {
+            const faces = await document.fonts.load(`16px "${family}"`, sample);
+            status[script] = faces.length ? faces.map(f => f.status).join(',') : 'no face';
+        } catch (error) { status[script] = `not loaded (${error.message})`; }
+    }
+    await document.fonts.ready;
+    const probe = document.querySelector('article h1') || document.body;
+    return {status, computed: getComputedStyle(probe).fontFamily}; }"""
+
+
+def shoot(page, folder, name: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def visit_page(browser, url: str, kind: str, lang: str, width: str, axe: str, fonts: tuple[str, ...]) -> Collected:
+    """The one visit of a page view: what the page is in its own fonts, then in each of ``fonts``, then where the
+    Tab key reaches (last: the keyboard opens things)."""
     tab = Tab(browser, WIDTHS[width], lang)
     seen = tab.seen
     try:
         tab.open(url)
         page = tab.page
         seen.layout = page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])
-        if lang in SCREENSHOT_LANGS:  # before the keyboard opens anything
-            folder = ARTIFACTS / "screenshots"
-            folder.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(folder / f"{kind}-{lang}-{width}.png"), full_page=True)
+        if lang in SCREENSHOT_LANGS:
+            shoot(page, ARTIFACTS / "screenshots", f"{kind}-{lang}-{width}")
         seen.axe = axe_violations(page, axe)
         seen.requests_before_search = list(seen.requests)
+        samples = {script: sample for script, (_, sample) in SCRIPTS.items()}
+        for font in fonts:
+            forced = {"fonts": page.evaluate(FORCE_FONTS, [forced_font_css(font), FORCED_FAMILY, samples]),
+                      "layout": page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])}
+            seen.in_fonts[font] = forced
+            if kind == "figures" and lang in SCREENSHOT_LANGS:
+                shoot(page, ARTIFACTS / "screenshots" / "fonts", f"{kind}-{lang}-{width}-{font}")
+        if fonts:
+            page.evaluate(FORCE_FONTS, [None, FORCED_FAMILY, samples])
         seen.reached = tab_reaches(page)
     except Exception as error:  # noqa: BLE001  (every check of this view reports it)
         seen.error = f"{type(error).__name__}: {error}"
@@ -249,33 +279,10 @@ def visit_page(browser, url: str, kind: str, lang: str, width: str, axe: str) ->
     return seen
 
 
-def visit_in_fonts(browser, url: str, kind: str, lang: str, width: str, font: str) -> Collected:
-    tab = Tab(browser, WIDTHS[width], lang, init_css=forced_font_css(font))
-    seen = tab.seen
-    try:
-        tab.open(url)
-        page = tab.page
-        seen.fonts = page.evaluate("""async ([family, samples]) => {
-            const status = {};
-            for (const [script, sample] of Object.entries(samples)) {
-                try {
-                    const faces = await document.fonts.load(`16px "${family}"`, sample);
-                    status[script] = faces.length ? faces.map(f => f.status).join(',') : 'no face';
-                } catch (error) { status[script] = `not loaded (${error.message})`; }
-            }
-            const probe = document.querySelector('article h1') || document.body;
-            return {status, computed: getComputedStyle(probe).fontFamily}; }""",
-                                   [FORCED_FAMILY, {script: sample for script, (_, sample) in SCRIPTS.items()}])
-        seen.layout = page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])
-        if kind == "figures" and lang in SCREENSHOT_LANGS:
-            folder = ARTIFACTS / "screenshots" / "fonts"
-            folder.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(folder / f"{kind}-{lang}-{width}-{font}.png"), full_page=True)
-    except Exception as error:  # noqa: BLE001
-        seen.error = f"{type(error).__name__}: {error}"
-    finally:
-        tab.close()
-    return seen
+def fonts_of(view: tuple) -> tuple[str, ...]:
+    """The forced fonts a view is also laid out in (those installed: a missing one fails its own tests)."""
+    return tuple(font for kind, lang, width, font in FONT_VIEWS if (kind, lang, width) == view
+                 and all(Path(path).is_file() for _, path, _ in FORCED_FONTS[font].values()))
 
 
 @pytest.fixture(scope="module")
@@ -285,28 +292,23 @@ def visits(browser, served):
     axe = str(require_axe())
 
     def get(kind: str, lang: str, width: str) -> Collected:
-        if (kind, lang, width) not in done:
+        view = (kind, lang, width)
+        if view not in done:
             site, path = PAGES[kind]
-            done[(kind, lang, width)] = visit_page(browser, served(site) + lang_url(lang, path), kind, lang, width, axe)
-        seen = done[(kind, lang, width)]
+            done[view] = visit_page(browser, served(site) + lang_url(lang, path), kind, lang, width, axe, fonts_of(view))
+        seen = done[view]
         assert seen.error is None, f"the visit of {seen.url} failed: {seen.error}"
         return seen
     return get
 
 
 @pytest.fixture(scope="module")
-def font_visits(browser, served):
-    done: dict[tuple, Collected] = {}
-
-    def get(kind: str, lang: str, width: str, font: str) -> Collected:
+def font_visits(visits):
+    """font_visits(kind, lang, width, font) → what the visit of that page saw in those forced fonts."""
+    def get(kind: str, lang: str, width: str, font: str) -> dict:
         require_fonts(font)
-        if (kind, lang, width, font) not in done:
-            site, path = PAGES[kind]
-            done[(kind, lang, width, font)] = visit_in_fonts(browser, served(site) + lang_url(lang, path),
-                                                             kind, lang, width, font)
-        seen = done[(kind, lang, width, font)]
-        assert seen.error is None, f"the visit of {seen.url} in the {font} fonts failed: {seen.error}"
-        return seen
+        seen = visits(kind, lang, width)
+        return {"url": seen.url, **seen.in_fonts[font]}
     return get
 
 
@@ -436,14 +438,15 @@ def test_forced_fonts_are_the_ones_used(font_visits, view):
     """The check below means something only if the page is set in the forced fonts: each script's face loads
     (a local() font that is not installed ends in "error") and the page's text asks for that family."""
     seen = font_visits(*view)
-    assert set(seen.fonts["status"].values()) == {"loaded"}, f"{seen.url}: {seen.fonts}"
-    assert seen.fonts["computed"].strip('"\'') == FORCED_FAMILY, f"{seen.url}: {seen.fonts}"
+    assert set(seen["fonts"]["status"].values()) == {"loaded"}, f"{seen['url']}: {seen['fonts']}"
+    assert seen["fonts"]["computed"].strip('"\'') == FORCED_FAMILY, f"{seen['url']}: {seen['fonts']}"
 
 
 @pytest.mark.parametrize("view", FONT_VIEWS, ids=view_id)
 def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
     seen = font_visits(*view)
-    problems = seen.layout["overflow"] + seen.layout["overlaps"] + seen.layout["hidden"] + seen.layout["chart"]
-    if view[0] == "figures" and not seen.layout["charts"]:
+    layout = seen["layout"]
+    problems = layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"]
+    if view[0] == "figures" and not layout["charts"]:
         problems.append("no chart")
-    assert not problems, f"{seen.url} in the {view[3]} fonts:\n  " + "\n  ".join(problems)
+    assert not problems, f"{seen['url']} in the {view[3]} fonts:\n  " + "\n  ".join(problems)
