@@ -196,7 +196,13 @@ class Collected:
 
 
 class Tab:
-    """A browser tab that records every request and what went wrong, and knows when its page is ready."""
+    """A browser tab, kept for the page views of one language and width, that records every request and what went
+    wrong since its last ``open``, and knows when its page is ready.
+
+    One tab goes from page to page as a visitor's does (no new browser context for each view: 0.3 s, and axe-core
+    parsed and warmed again): each view starts once the page before it is ready, so nothing of that page is left
+    to be recorded against the next one. No HTTP cache (a routed context has none): each page fetches what it uses.
+    """
 
     def __init__(self, browser, viewport: dict, lang: str):
         self.context = browser.new_context(viewport=viewport, locale=lang)
@@ -204,21 +210,22 @@ class Tab:
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         self.pending: set = set()
         self.seen = Collected(url="")
-        self.page = self.context.new_page()
-        page, seen = self.page, self.seen
-        page.on("request", lambda r: (seen.requests.append(r.url), self.pending.add(r)))
+        self.page = page = self.context.new_page()
+        page.on("request", lambda r: (self.seen.requests.append(r.url), self.pending.add(r)))
         page.on("requestfinished", lambda r: self.pending.discard(r))
-        page.on("requestfailed", lambda r: (self.pending.discard(r), seen.failed.append(f"{r.url} ({r.failure})")))
-        page.on("response", lambda r: r.status >= 400 and seen.error_statuses.append(f"HTTP {r.status}: {r.url}"))
-        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
-        page.on("pageerror", lambda e: seen.js_errors.append(str(e)))
+        page.on("requestfailed", lambda r: (self.pending.discard(r), self.seen.failed.append(f"{r.url} ({r.failure})")))
+        page.on("response", lambda r: r.status >= 400 and self.seen.error_statuses.append(f"HTTP {r.status}: {r.url}"))
+        page.on("console", lambda m: m.type == "error" and self.seen.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.seen.js_errors.append(str(e)))
 
-    def open(self, url: str) -> None:
-        """Go to ``url`` and return once it is ready: load event, fonts loaded, no request pending."""
-        self.seen.url = url
+    def open(self, url: str) -> Collected:
+        """Go to ``url`` and return, once it is ready (load event, fonts loaded, no request pending), what the
+        visit has seen so far."""
+        self.seen = Collected(url=url)
         response = self.page.goto(url, wait_until="load")
         self.seen.status = response.status if response else 0
         wait_for_no_pending(self.page, self.pending)
+        return self.seen
 
     def close(self) -> None:
         self.context.close()
@@ -249,33 +256,27 @@ def shoot(page, folder, name: str) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
-def visit_page(browser, url: str, kind: str, lang: str, width: str, axe: str, fonts: tuple[str, ...]) -> Collected:
+def visit_page(tab: Tab, url: str, kind: str, lang: str, width: str, axe: str, fonts: tuple[str, ...]) -> Collected:
     """The one visit of a page view: what the page is in its own fonts, then in each of ``fonts``, then where the
-    Tab key reaches (last: the keyboard opens things)."""
-    tab = Tab(browser, WIDTHS[width], lang)
-    seen = tab.seen
-    try:
-        tab.open(url)
-        page = tab.page
-        seen.layout = page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])
-        if lang in SCREENSHOT_LANGS:
-            shoot(page, ARTIFACTS / "screenshots", f"{kind}-{lang}-{width}")
-        seen.axe = axe_violations(page, axe)
-        seen.requests_before_search = list(seen.requests)
-        samples = {script: sample for script, (_, sample) in SCRIPTS.items()}
-        for font in fonts:
-            forced = {"fonts": page.evaluate(FORCE_FONTS, [forced_font_css(font), FORCED_FAMILY, samples]),
-                      "layout": page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])}
-            seen.in_fonts[font] = forced
-            if kind == "figures" and lang in SCREENSHOT_LANGS:
-                shoot(page, ARTIFACTS / "screenshots" / "fonts", f"{kind}-{lang}-{width}-{font}")
-        if fonts:
-            page.evaluate(FORCE_FONTS, [None, FORCED_FAMILY, samples])
-        seen.reached = tab_reaches(page)
-    except Exception as error:  # noqa: BLE001  (every check of this view reports it)
-        seen.error = f"{type(error).__name__}: {error}"
-    finally:
-        tab.close()
+    Tab key reaches (last: the keyboard opens things). Raises if the tab itself broke (the caller drops it)."""
+    seen = tab.open(url)
+    page = tab.page
+    seen.layout = page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])
+    if lang in SCREENSHOT_LANGS:
+        shoot(page, ARTIFACTS / "screenshots", f"{kind}-{lang}-{width}")
+    seen.axe = axe_violations(page, axe)
+    seen.requests_before_search = list(seen.requests)
+    samples = {script: sample for script, (_, sample) in SCRIPTS.items()}
+    for font in fonts:
+        forced = {"fonts": page.evaluate(FORCE_FONTS, [forced_font_css(font), FORCED_FAMILY, samples]),
+                  "layout": page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])}
+        seen.in_fonts[font] = forced
+        if kind == "figures" and lang in SCREENSHOT_LANGS:
+            shoot(page, ARTIFACTS / "screenshots" / "fonts", f"{kind}-{lang}-{width}-{font}")
+    if fonts:
+        page.evaluate(FORCE_FONTS, [None, FORCED_FAMILY, samples])
+    seen.reached = tab_reaches(page)
+    wait_for_no_pending(page, tab.pending)  # what the keyboard started, before the next view
     return seen
 
 
@@ -289,17 +290,26 @@ def fonts_of(view: tuple) -> tuple[str, ...]:
 def visits(browser, served):
     """visits(kind, lang, width) → the one visit of that page (made on first use, kept for every check)."""
     done: dict[tuple, Collected] = {}
+    tabs: dict[tuple, Tab] = {}  # one per language and width
     axe = str(require_axe())
 
     def get(kind: str, lang: str, width: str) -> Collected:
         view = (kind, lang, width)
         if view not in done:
             site, path = PAGES[kind]
-            done[view] = visit_page(browser, served(site) + lang_url(lang, path), kind, lang, width, axe, fonts_of(view))
+            url = served(site) + lang_url(lang, path)
+            tab = tabs.get((lang, width)) or tabs.setdefault((lang, width), Tab(browser, WIDTHS[width], lang))
+            try:
+                done[view] = visit_page(tab, url, kind, lang, width, axe, fonts_of(view))
+            except Exception as error:  # noqa: BLE001  (every check of this view reports it; the next gets a new tab)
+                done[view] = Collected(url=url, error=f"{type(error).__name__}: {error}")
+                tabs.pop((lang, width)).close()
         seen = done[view]
         assert seen.error is None, f"the visit of {seen.url} failed: {seen.error}"
         return seen
-    return get
+    yield get
+    for tab in tabs.values():
+        tab.close()
 
 
 @pytest.fixture(scope="module")
