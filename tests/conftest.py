@@ -134,11 +134,13 @@ def built_site(project: Path) -> Path:
 
 
 def shared_site(tmp_path_factory, name: str, data: Path | None = None) -> Path:
-    """A site built once per test run, however many workers run it (``./hub test --fast`` runs one per core):
+    """A site built once per test run, however many workers or sessions run it (``./hub test`` runs several):
     the first worker to ask builds it under a lock in the folder all workers share; the others wait for the
     lock and read the same site. Read-only for the tests: a test that changes a site builds its own."""
     base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    # HUB_TEST_SITES: a folder that outlives the session, for ``./hub test``'s two sessions (the tests without a
+    # browser in worker processes, then the browser tier in one) to read the same sites.
+    shared = Path(os.environ.get("HUB_TEST_SITES") or (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base))
     project, done = shared / f"site-{name}", shared / f"site-{name}.built"
     with open(shared / f"site-{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails

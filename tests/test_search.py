@@ -229,6 +229,13 @@ def test_a_query_finds_the_webinars_it_names(searcher, real_site, lang, query, e
         facts += [e.get_text(strip=True) for e in doc.select("[data-pagefind-meta=language]")]
         assert lines[1] == " · ".join(facts), lines[:3]
         assert "\u200b" not in by_href[href]
+    for result in results:  # no excerpt starts with the full stop of a sentence it does not show
+        assert not re.search(r"(?m)^\s*[.。]", result["text"]), result["text"]
+    if lang == "zh":  # Pagefind's ". " between blocks reads "。" in Chinese; after "：" or "？" it and its space go
+        for result in results:
+            joined = re.findall(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\d]\. ?|[\u3000-\u303f\uff00-\uffef] ",
+                                result["text"])
+            assert not joined, f"{query!r}: Latin full stops in {result['text']!r}"
 
 
 @pytest.mark.browser

@@ -253,6 +253,17 @@
   /* The Chinese index is read from pages split into words with zero-width spaces (hooks/hub/search.py): not shown. */
   function unsplit(text) { return String(text || "").replace(/\u200b/g, ""); }
 
+  /* Pagefind joins a page's blocks (heading, paragraph, list item) into sentences with a Latin ". ": after Chinese
+     text (or, on a Chinese page, a number ending a block: a year heading) that is "。", and nothing (not even its
+     space) after a Chinese punctuation mark; a <mark> may close between. An excerpt that starts at such a join
+     starts after it. */
+  function sentences(excerpt) {
+    var text = excerpt.replace(/([\u3400-\u9fff\uf900-\ufaff])((?:<\/mark>)?)\. ?/g, "$1$2\u3002")
+      .replace(/([\u3000-\u303f\uff00-\uffef])((?:<\/mark>)?)(?:\. ?| )/g, "$1$2");
+    if (/^zh\b/.test(document.documentElement.lang)) text = text.replace(/(\d)((?:<\/mark>)?)\. /g, "$1$2\u3002");
+    return text.replace(/^(?:[.\u3002]\s*)+/, "");
+  }
+
   function resultItem(data) {
     var item = document.createElement("li");
     item.className = "hub-search__result";
@@ -270,7 +281,7 @@
     }
     var excerpt = document.createElement("p");
     excerpt.className = "hub-search__excerpt";
-    excerpt.innerHTML = unsplit(data.excerpt);  /* Pagefind's excerpt: the page's own text, escaped, with <mark> */
+    excerpt.innerHTML = sentences(unsplit(data.excerpt));  /* Pagefind's excerpt: the page's text, escaped, with <mark> */
     item.appendChild(excerpt);
     return item;
   }
