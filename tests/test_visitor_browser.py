@@ -36,8 +36,8 @@ class Tab:
         self.page.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource: "
                                                                                       "the server responded with a status of 404")
                      and self.errors.append(f"console: {m.text}"))
-        self.page.on("request", self.pending.add)
-        self.page.on("requestfinished", self.pending.discard)
+        self.page.on("request", lambda r: self.pending.add(r))  # a lambda: Playwright marks its handlers
+        self.page.on("requestfinished", lambda r: self.pending.discard(r))
         self.page.on("requestfailed", lambda r: (self.pending.discard(r), self.errors.append(f"failed: {r.url}")))
         self.response = self.page.goto(url, wait_until="load")
         self.settle()
