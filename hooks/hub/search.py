@@ -22,6 +22,7 @@ package (``python -m pagefind``), with a time limit.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -142,13 +143,14 @@ def lay_out(site: Path, views: Path, exclude: Path | None = None) -> tuple[dict[
 def split_words(html: str, lang: str) -> str:
     """Every run of Han characters in the text of ``html`` (not its tags) with a zero-width space at each of
     ICU's word boundaries, as the browser's ``Intl.Segmenter(lang, {granularity: "word"})`` splits a query."""
+    return TEXT.sub(lambda match: ">" + HAN.sub(lambda run: _split_run(run.group(0), lang), match.group(1)) + "<",
+                    html)
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_run(text: str, lang: str) -> str:
+    """One run of Han characters, split (cached: the menus, footers and labels repeat on every page)."""
     from icu4py.breakers import WordBreaker
     from icu4py.locale import Locale
 
-    locale = Locale(lang)
-
-    def run(match: re.Match) -> str:
-        text = match.group(0)
-        return ZWSP.join(text[start:end] for start, end in WordBreaker(text, locale).segments())
-
-    return TEXT.sub(lambda match: ">" + HAN.sub(run, match.group(1)) + "<", html)
+    return ZWSP.join(text[start:end] for start, end in WordBreaker(text, Locale(lang)).segments())
