@@ -437,6 +437,20 @@ def test_figures_table_fits_and_aligns_its_numbers(visit, served, lang):
                     { out.push('a number is not end-aligned: ' + style.textAlign); break; }
                 if (!style.fontVariantNumeric.includes('tabular-nums')) { out.push('numbers are not tabular'); break; }
             }
+            // Each number column's header ends where its numbers end (right, or left in Arabic), and does not
+            // look like a sortable column (no pointer): the tables are not sortable.
+            const rtl = getComputedStyle(table).direction === 'rtl';
+            const edge = cell => { const range = document.createRange(); range.selectNodeContents(cell);
+                                   const r = range.getBoundingClientRect(); return rtl ? r.left : r.right; };
+            const headers = [...table.querySelectorAll('thead th')];
+            headers.forEach((th, column) => {
+                if (getComputedStyle(th).cursor === 'pointer') out.push(`the header "${th.innerText}" shows a pointer`);
+                if (!th.classList.contains('hub-num')) return;
+                const number = [...table.querySelectorAll('tbody tr')].map(tr => tr.children[column])
+                    .find(td => td && td.innerText.trim());
+                if (number && Math.abs(edge(th) - edge(number)) > 2)
+                    out.push(`the header "${th.innerText}" ends ${Math.round(edge(th) - edge(number))} px away from its numbers`);
+            });
             for (const th of table.querySelectorAll('thead th')) {
                 const range = document.createRange(); range.selectNodeContents(th);
                 const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));

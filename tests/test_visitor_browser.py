@@ -153,6 +153,9 @@ def test_the_404_page_speaks_the_language_of_the_address(tab, served, lang, miss
         dir: document.documentElement.dir || 'ltr', bodyDir: getComputedStyle(document.body).direction,
         title: document.title,
         headings: [...document.querySelectorAll('.hub-not-found h1')].filter(h => h.checkVisibility()).map(h => h.innerText.trim()),
+        // The title's size against its text's: the same in every language (the shown section is the page's title).
+        scale: [...document.querySelectorAll('.hub-not-found h1')].filter(h => h.checkVisibility()).map(h =>
+            parseFloat(getComputedStyle(h).fontSize) / parseFloat(getComputedStyle(h.nextElementSibling).fontSize)),
         text: document.querySelector('.hub-not-found').innerText,
         topic: document.querySelector('.md-header__topic').innerText.trim(),
         tabs: [...document.querySelectorAll('a.md-tabs__link')].map(a => [a.innerText.trim(), new URL(a.href).pathname]),
@@ -163,6 +166,7 @@ def test_the_404_page_speaks_the_language_of_the_address(tab, served, lang, miss
     rtl = lang == "ar"
     assert (seen["dir"], seen["bodyDir"]) == (("rtl", "rtl") if rtl else ("ltr", "ltr")), seen
     assert seen["headings"] == [f.t("not_found_title")], seen["headings"]
+    assert seen["scale"] == [2.0], f"the title is {seen['scale']} times its text's size (2 in every language)"
     assert f.t("not_found_text") in seen["text"]
     assert seen["title"] == f"{f.t('not_found_title')} - {f.t('site_name')}"
     assert seen["topic"] == f.t("site_name")
