@@ -258,6 +258,16 @@ def forced_font_css(name: str) -> str:
 READY_TIMEOUT_MS = 15000
 
 
+def track_pending(page) -> set:
+    """The requests of ``page`` started and not yet finished or failed, kept up to date: what
+    ``wait_for_no_pending`` waits for."""
+    pending: set = set()
+    page.on("request", lambda request: pending.add(request))  # lambdas: Playwright marks its handlers
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
+    return pending
+
+
 def wait_for_no_pending(page, pending: set) -> None:
     """The page's ready signal, after its load event: its fonts loaded and none of its requests still pending
     (``pending``: the requests the test saw start and not yet finish or fail). Waits for those, not a fixed time."""

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_support import (ARTIFACTS, FORCED_FAMILY, FORCED_FONTS, SCRIPTS, WIDTHS, browser_pages,
-                             forced_font_css, require_axe, require_fonts, wait_for_no_pending)
+                             forced_font_css, require_axe, require_fonts, track_pending, wait_for_no_pending)
 from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
@@ -208,12 +208,11 @@ class Tab:
         self.context = browser.new_context(viewport=viewport, locale=lang)
         # Nothing may leave the machine: abort any request to another host (it is recorded, and fails).
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-        self.pending: set = set()
         self.seen = Collected(url="")
         self.page = page = self.context.new_page()
-        page.on("request", lambda r: (self.seen.requests.append(r.url), self.pending.add(r)))
-        page.on("requestfinished", lambda r: self.pending.discard(r))
-        page.on("requestfailed", lambda r: (self.pending.discard(r), self.seen.failed.append(f"{r.url} ({r.failure})")))
+        self.pending = track_pending(page)
+        page.on("request", lambda r: self.seen.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.seen.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.seen.error_statuses.append(f"HTTP {r.status}: {r.url}"))
         page.on("console", lambda m: m.type == "error" and self.seen.console_errors.append(m.text))
         page.on("pageerror", lambda e: self.seen.js_errors.append(str(e)))

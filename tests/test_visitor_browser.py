@@ -12,7 +12,7 @@ import pytest
 
 from hub.localize import Formatter
 
-from browser_support import ARTIFACTS, DESKTOP, MOBILE, PREFIX, WIDTHS, is_local, wait_for_no_pending
+from browser_support import ARTIFACTS, DESKTOP, MOBILE, PREFIX, WIDTHS, is_local, track_pending, wait_for_no_pending
 from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,6 @@ class Tab:
 
     def __init__(self, browser, url: str, viewport: dict = DESKTOP, lang: str = "en", **options):
         self.errors: list[str] = []
-        self.pending: set = set()
         self.context = browser.new_context(viewport=viewport, locale=lang, **options)
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         self.page = self.context.new_page()
@@ -36,9 +35,8 @@ class Tab:
         self.page.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource: "
                                                                                       "the server responded with a status of 404")
                      and self.errors.append(f"console: {m.text}"))
-        self.page.on("request", lambda r: self.pending.add(r))  # a lambda: Playwright marks its handlers
-        self.page.on("requestfinished", lambda r: self.pending.discard(r))
-        self.page.on("requestfailed", lambda r: (self.pending.discard(r), self.errors.append(f"failed: {r.url}")))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        self.pending = track_pending(self.page)
         self.response = self.page.goto(url, wait_until="load")
         self.settle()
 
