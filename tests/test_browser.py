@@ -299,6 +299,37 @@ def _times(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["ar", "zh", "en"])
+def test_calendar_services_and_pager_read_in_the_pages_direction(visit, served, lang, width):
+    """"Or add it in: Google Calendar · Outlook.com · Microsoft 365": each name whole on one line, the three in
+    the page's reading order (from the right in Arabic, not one left-to-right block). The pager: each label
+    over its webinar's number and title, the number at the start of the title's own line (a French title on
+    an Arabic page reads "III. Un seminario…" left to right, the number not cut off at the other end)."""
+    tab = visit(page_url(served("fixture_site"), lang, UPCOMING), WIDTHS[width], lang)
+    seen = tab.page.evaluate("""() => {
+        const boxes = el => { const range = document.createRange(); range.selectNodeContents(el);
+                              return [...range.getClientRects()].filter(r => r.width > 0); };
+        const services = [...document.querySelectorAll('.hub-calendar-more a')].map(a => {
+            const rects = boxes(a); return {name: a.innerText, lines: new Set(rects.map(r => Math.round(r.top))).size,
+                                            top: Math.round(rects[0].top), left: rects[0].left}; });
+        const pager = [...document.querySelectorAll('.hub-pager__title')].map(title => {
+            const number = title.querySelector('bdi'), rest = boxes(title).filter(r => r.top === boxes(number)[0].top);
+            const rtl = getComputedStyle(title).direction === 'rtl', n = boxes(number)[0];
+            return {text: title.innerText, label: title.previousElementSibling.getBoundingClientRect().bottom <= n.top + 1,
+                    first: rtl ? Math.max(...rest.map(r => r.right)) <= n.right + 1 : Math.min(...rest.map(r => r.left)) >= n.left - 1};
+        });
+        return {services, pager}; }""")
+    services, pager = seen["services"], seen["pager"]
+    assert [s["name"] for s in services] == ["Google Calendar", "Outlook.com", "Microsoft 365"], services
+    assert all(s["lines"] == 1 for s in services), f"a service's name breaks across lines: {services}"
+    for before, after in zip(services, services[1:]):
+        if before["top"] == after["top"]:  # on one line: in reading order
+            assert (before["left"] > after["left"]) == (lang == "ar"), f"out of reading order in {lang}: {services}"
+    assert len(pager) == 2, pager
+    assert all(p["label"] and p["first"] for p in pager), f"the pager's number is not at its title's start: {pager}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("timezone", ["Europe/Zurich", "Europe/Paris", "Asia/Tokyo", "Pacific/Auckland"])
 def test_the_time_reads_at_a_glance(visit, served, lang, timezone, width):
@@ -374,7 +405,7 @@ def test_filters_narrow_the_list_and_combine(visit, served, lang):
         assert page.evaluate("s => s.labels.length === 1 && s.labels[0].innerText.trim() !== ''",
                              select.element_handle()), f"the {name} filter has no label"
     page.select_option('select[data-filter="year"]', "2027")
-    assert shown() == ["2027-03-28", "2027-06-10"]
+    assert shown() == ["2027-06-10", "2027-03-28"]  # newest first, within a year too
     page.select_option('select[data-filter="language"]', "es")
     assert shown() == ["2027-06-10"]
     f = Formatter(lang)
@@ -402,6 +433,8 @@ def test_without_javascript_the_webinars_page_is_the_grouped_list(browser, serve
         context.close()
     years = [_ascii_digits(year) for year, _ in groups]
     assert years == ["2027", "2026", "2025"], groups
+    dates = [date for _, cards in groups for date in cards]
+    assert dates == sorted(dates, reverse=True), f"not newest first throughout: {dates}"
     for year, dates in zip(years, (cards for _, cards in groups)):
         assert dates and all(d.startswith(year) for d in dates), groups
 
@@ -433,15 +466,13 @@ def test_figures_table_fits_and_aligns_its_numbers(visit, served, lang):
                 out.push(`the figures table is cut: ${table.getBoundingClientRect().width} > ${wrap.getBoundingClientRect().width}`);
             for (const cell of table.querySelectorAll('td.hub-num')) {
                 const style = getComputedStyle(cell);
-                if (style.textAlign !== 'end' && style.textAlign !== (document.dir === 'rtl' ? 'left' : 'right'))
-                    { out.push('a number is not end-aligned: ' + style.textAlign); break; }
+                if (style.textAlign !== 'right') { out.push('a number is not right-aligned: ' + style.textAlign); break; }
                 if (!style.fontVariantNumeric.includes('tabular-nums')) { out.push('numbers are not tabular'); break; }
             }
-            // Each number column's header ends where its numbers end (right, or left in Arabic), and does not
-            // look like a sortable column (no pointer): the tables are not sortable.
-            const rtl = getComputedStyle(table).direction === 'rtl';
+            // Each number column's header and numbers share their right edge (units under units, in Arabic
+            // too: digits run left to right), and the header does not look sortable (no pointer): it is not.
             const edge = cell => { const range = document.createRange(); range.selectNodeContents(cell);
-                                   const r = range.getBoundingClientRect(); return rtl ? r.left : r.right; };
+                                   return range.getBoundingClientRect().right; };
             const headers = [...table.querySelectorAll('thead th')];
             headers.forEach((th, column) => {
                 if (getComputedStyle(th).cursor === 'pointer') out.push(`the header "${th.innerText}" shows a pointer`);
@@ -459,6 +490,15 @@ def test_figures_table_fits_and_aligns_its_numbers(visit, served, lang):
                     if (getComputedStyle(th).wordBreak !== 'keep-all') out.push('a Chinese header breaks inside a word: ' + th.innerText);
                 }
             }
+            // Plain numbers of a column (digits, separators and %) end on one edge: place values line up.
+            const plain = /^[0-9\u0660-\u0669\u06F0-\u06F9.,\u066B\u066C\u00A0\u202F\u200E\u200F\u061C %\u066A]+$/;
+            const rows = [...table.querySelectorAll('tbody tr')];
+            headers.forEach((th, column) => {
+                if (!th.classList.contains('hub-num')) return;
+                const edges = new Set(rows.map(tr => tr.children[column])
+                    .filter(td => td && plain.test(td.innerText.trim())).map(td => Math.round(edge(td))));
+                if (edges.size > 1) out.push(`the numbers under "${th.innerText}" end on ${edges.size} edges`);
+            });
         }
         return out; }""")
     assert not problems, f"figures in {lang}: {problems}"

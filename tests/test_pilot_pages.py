@@ -95,9 +95,10 @@ def test_figures_are_formatted_for_the_language(real_site):
 
 
 def test_index_lists_every_webinar_with_number_date_and_language(real_site):
+    """Every pilot webinar, with its number, date and language (newest first: read here in series order)."""
     for lang in LANGS:
         soup = page(real_site, lang_url(lang, "webinars/"))
-        cards = [c for c in soup.select(".hub-webinar-card") if c.select_one("time")["datetime"] < "2020"]
+        cards = [c for c in soup.select(".hub-webinar-card") if c.select_one("time")["datetime"] < "2020"][::-1]
         assert [c.select_one(".hub-number").get_text() for c in cards] == [row[0] for row in PILOT]
         assert [c.select_one("time")["datetime"] for c in cards] == [row[2] for row in PILOT]
 

@@ -122,3 +122,14 @@ def test_one_style_per_language(request, site_name):
         for match in re.finditer(r"[^\W\d_]'[^\W\d_]", text):
             problems.append(f"{where}: {text[max(0, match.start() - 15):match.end() + 15]!r}")
     assert not problems, "\n  ".join(problems[:40])
+
+
+@pytest.mark.parametrize("site_name", ["real_site", "fixture_site"])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_webinars_page_lists_newest_first_throughout(request, site_name, lang):
+    """Years newest first and, within a year, webinars newest first too: the list reads back in time from
+    its top, as the home page's latest webinars do (it was oldest first within each year)."""
+    listing = page(request.getfixturevalue(site_name), lang_url(lang, "webinars/"))
+    dates = [card.select_one("time")["datetime"][:10] for card in listing.select(".hub-index .hub-webinar-card")]
+    assert len(dates) > 2 and len({d[:4] for d in dates}) > 1, dates
+    assert dates == sorted(dates, reverse=True), dates

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 from urllib.parse import urlsplit
@@ -136,8 +138,29 @@ def test_expert_cards_link_to_expert_pages_that_list_their_webinars(fixture_site
 
 def test_previous_and_next_in_the_series(fixture_site):
     soup = page(fixture_site, UPCOMING_DST)
-    assert soup.select_one("a.hub-previous")["href"] == "../2026-01-15-past-with-recording/"
-    assert soup.select_one("a.hub-next")["href"] == "../2027-06-10-upcoming-bogota/"
+    assert soup.select_one("a[rel=prev]")["href"] == "../2026-01-15-past-with-recording/"
+    assert soup.select_one("a[rel=next]")["href"] == "../2027-06-10-upcoming-bogota/"
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "en"])
+def test_the_pager_shows_each_title_with_its_number_in_the_titles_own_direction(fixture_site, lang):
+    """The label on a line of its own, then number and title in one element carrying the title's language
+    (and direction when it differs from the page's): in Arabic, "I. Testing the recording player" reads left
+    to right as one line instead of running into the Arabic label."""
+    f = Formatter(lang)
+    soup = page(fixture_site, lang_url(lang, UPCOMING_DST))
+    for rel, label in (("prev", "previous_webinar"), ("next", "next_webinar")):
+        link = soup.select_one(f".hub-pager a[rel={rel}]")
+        assert link.select_one(".hub-pager__label").get_text() == f.t(label)
+        title = link.select_one(".hub-pager__title")
+        assert re.fullmatch(r"[IVXL]+\. \S.*", title.get_text()), title
+        linked = page(fixture_site, posixpath.normpath(posixpath.join(lang_url(lang, UPCOMING_DST), link["href"])) + "/")
+        assert title.get_text().split(". ", 1)[1] == linked.select_one("article h1").get_text(), rel
+        shown_lang = title.get("lang", lang)
+        if shown_lang != lang and (shown_lang == "ar") != (lang == "ar"):
+            assert title["dir"] == ("rtl" if shown_lang == "ar" else "ltr"), title
+    if lang == "ar":
+        assert any(t.get("dir") == "ltr" for t in soup.select(".hub-pager__title")), "no foreign title in the fixture"
 
 
 def test_staff_markdown_is_rendered_inert(fixture_site):

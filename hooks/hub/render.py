@@ -268,8 +268,9 @@ def expand_markers(text: str, renderer: Renderer, lang: str, path: str) -> str:
 
 
 def _by_year(hub: Hub):
-    """Webinars grouped by year, most recent year first, each year in date order."""
+    """Webinars grouped by year, newest first throughout (within a year too: the list reads back in time
+    from its top, like the home page's latest webinars; the home page leads with the next one)."""
     years: dict[int, list] = {}
-    for webinar in hub.webinars:
+    for webinar in reversed(hub.webinars):
         years.setdefault(webinar.data.date.year, []).append(webinar)
     return sorted(years.items(), reverse=True)
