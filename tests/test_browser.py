@@ -48,6 +48,10 @@ class Visit:
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.goto(url)
+
+    def goto(self, url: str) -> None:
+        """Open another page in this tab, ready (load event, fonts, no request pending) when it returns."""
         self.response = self.page.goto(url, wait_until="load")
         self.settle()
 
@@ -298,33 +302,47 @@ def _times(text: str) -> list[str]:
     return re.findall(r"\d{1,2}\D{1,2}\d{2}", _ascii_digits(text))
 
 
+SERVICES = """() => [...document.querySelectorAll('p:has(> .hub-service)')].map(p => [...p.querySelectorAll('.hub-service')].map(a => {
+    const range = document.createRange(); range.selectNodeContents(a);
+    const rects = [...range.getClientRects()].filter(r => r.width > 0);
+    return {name: a.innerText, lines: new Set(rects.map(r => Math.round(r.top))).size, top: Math.round(rects[0].top),
+            left: rects[0].left}; }))"""
+
+
+def _services_problems(rows: list, lang: str) -> list[str]:
+    problems = []
+    for services in rows:
+        if [s["name"] for s in services][-3:] != ["Google Calendar", "Outlook.com", "Microsoft 365"]:
+            problems.append(f"not the three services: {services}")
+        if any(s["lines"] != 1 for s in services):
+            problems.append(f"a service's name breaks across lines: {services}")
+        for before, after in zip(services, services[1:]):
+            if before["top"] == after["top"] and (before["left"] > after["left"]) != (lang == "ar"):
+                problems.append(f"out of reading order: {services}")
+    return problems
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["ar", "zh", "en"])
 def test_calendar_services_and_pager_read_in_the_pages_direction(visit, served, lang, width):
-    """"Or add it in: Google Calendar · Outlook.com · Microsoft 365": each name whole on one line, the three in
-    the page's reading order (from the right in Arabic, not one left-to-right block). The pager: each label
-    over its webinar's number and title, the number at the start of the title's own line (a French title on
-    an Arabic page reads "III. Un seminario…" left to right, the number not cut off at the other end)."""
+    """"Or add it in: Google Calendar · Outlook.com · Microsoft 365" (a webinar page) and "Subscribe: …" (the
+    webinars page): each name whole on one line, in the page's reading order (from the right in Arabic, not one
+    left-to-right block). The pager: each label over its webinar's number and title, the number at the start
+    of the title's own line (a French title on an Arabic page reads "III. Un seminario…" left to right)."""
     tab = visit(page_url(served("fixture_site"), lang, UPCOMING), WIDTHS[width], lang)
-    seen = tab.page.evaluate("""() => {
+    rows = tab.page.evaluate(SERVICES)
+    pager = tab.page.evaluate("""() => [...document.querySelectorAll('.hub-pager__title')].map(title => {
         const boxes = el => { const range = document.createRange(); range.selectNodeContents(el);
                               return [...range.getClientRects()].filter(r => r.width > 0); };
-        const services = [...document.querySelectorAll('.hub-calendar-more a')].map(a => {
-            const rects = boxes(a); return {name: a.innerText, lines: new Set(rects.map(r => Math.round(r.top))).size,
-                                            top: Math.round(rects[0].top), left: rects[0].left}; });
-        const pager = [...document.querySelectorAll('.hub-pager__title')].map(title => {
-            const number = title.querySelector('bdi'), rest = boxes(title).filter(r => r.top === boxes(number)[0].top);
-            const rtl = getComputedStyle(title).direction === 'rtl', n = boxes(number)[0];
-            return {text: title.innerText, label: title.previousElementSibling.getBoundingClientRect().bottom <= n.top + 1,
-                    first: rtl ? Math.max(...rest.map(r => r.right)) <= n.right + 1 : Math.min(...rest.map(r => r.left)) >= n.left - 1};
-        });
-        return {services, pager}; }""")
-    services, pager = seen["services"], seen["pager"]
-    assert [s["name"] for s in services] == ["Google Calendar", "Outlook.com", "Microsoft 365"], services
-    assert all(s["lines"] == 1 for s in services), f"a service's name breaks across lines: {services}"
-    for before, after in zip(services, services[1:]):
-        if before["top"] == after["top"]:  # on one line: in reading order
-            assert (before["left"] > after["left"]) == (lang == "ar"), f"out of reading order in {lang}: {services}"
+        const n = boxes(title.querySelector('bdi'))[0], rest = boxes(title).filter(r => r.top === n.top);
+        const rtl = getComputedStyle(title).direction === 'rtl';
+        return {text: title.innerText, label: title.previousElementSibling.getBoundingClientRect().bottom <= n.top + 1,
+                first: rtl ? Math.max(...rest.map(r => r.right)) <= n.right + 1 : Math.min(...rest.map(r => r.left)) >= n.left - 1};
+    })""")
+    tab.goto(page_url(served("fixture_site"), lang, "webinars/"))
+    rows += tab.page.evaluate(SERVICES)
+    assert len(rows) == 2, rows
+    assert not _services_problems(rows, lang), _services_problems(rows, lang)
     assert len(pager) == 2, pager
     assert all(p["label"] and p["first"] for p in pager), f"the pager's number is not at its title's start: {pager}"
 
