@@ -29,6 +29,7 @@ from mkdocs.utils.meta import get_data
 
 from hub import languages
 from hub.catalog import DataError
+from hub.headings import keep_permalinks_with_words
 from hub.structured import social_defaults
 from hub.localize import Formatter
 from hub.settings import Settings, SettingsError, settings_from
@@ -135,7 +136,7 @@ def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:
     """Drop a page's Markdown once converted: MkDocs holds every page at once, so this lowers the peak."""
     page.markdown = ""
     # Document symbols linked to the organisation's pages, when mkdocs.yml gives the pattern (hub/trust.py).
-    return link_symbols(html, _document_pattern(config), _language(config))
+    return keep_permalinks_with_words(link_symbols(html, _document_pattern(config), _language(config)))
 
 
 def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
@@ -166,8 +167,10 @@ def theme_fixes(output: str) -> str:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """The site's name in the language being built; remember where the root (English) site goes."""
+    """The site's name and the headings' permalink title in the language being built; remember where the
+    root (English) site goes."""
     config.site_name = _text(config, "site_name")
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _text(config, "permalink_title")
     if config.extra.get(JOB) is None and _language(config) == _settings(config).languages.default:
         _plain_build(config).root_site_dir = Path(config.site_dir)
 

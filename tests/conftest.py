@@ -181,6 +181,12 @@ def page(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
+def heading_text(tag) -> str:
+    """A heading's text as read: spaces collapsed, without its "¶" permalink (get_text(strip=True) would
+    glue the words around the element that keeps the permalink with the last word)."""
+    return re.sub(r"[ \t\r\n\f]+", " ", tag.get_text()).strip().removesuffix("¶").strip(" ")  # (no-break spaces kept)
+
+
 def lang_url(lang: str, path: str) -> str:
     return path if lang == "en" else f"{lang}/{path}"
 

@@ -10,7 +10,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, LANGS, ROOT
+from conftest import FIXTURES, LANGS, ROOT, heading_text
 from hub.localize import Formatter, ui_strings
 from hub.model import WebinarFacts
 from hub.views import card_state
@@ -105,7 +105,7 @@ def test_home_without_a_scheduled_webinar_says_so_and_how_to_follow(real_site, l
 def test_home_title_is_not_doubled(real_site, lang):
     soup = page(real_site, lang_url(lang, ""))
     title = soup.title.get_text()
-    assert title == soup.select_one("article h1").get_text(strip=True).rstrip("¶"), title
+    assert title == heading_text(soup.select_one("article h1")), title
 
 
 def test_the_home_page_promises_nothing_the_data_does_not_hold():

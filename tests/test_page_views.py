@@ -136,6 +136,13 @@ LAYOUT = """([parts, minSize]) => {
         }
     }
     result.chart = [...new Set(result.chart)].slice(0, 8);
+    // A heading's "¶" permalink (invisible until hovered) on a line of its own: a blank line under the heading.
+    result.lonely = [...document.querySelectorAll('.md-content .headerlink')].filter(visible).filter(link => {
+        const heading = link.closest('h1, h2, h3, h4, h5, h6'), range = document.createRange();
+        range.setStartBefore(heading.firstChild); range.setEndBefore(link);
+        const text = [...range.getClientRects()].filter(r => r.width > 0);
+        return text.length && link.getBoundingClientRect().top >= Math.max(...text.map(r => r.bottom)) - 1;
+    }).slice(0, 3).map(link => link.closest('h1, h2, h3, h4, h5, h6').innerText.slice(0, 60));
     return result; }"""
 
 
@@ -357,6 +364,14 @@ def test_no_horizontal_overflow(visits, view):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_no_heading_leaves_a_blank_line_for_its_permalink(visits, view):
+    """The "¶" after a heading wraps with the heading's last word, never alone onto a line of its own (seen:
+    a blank line under Arabic headings on phones, the permalink being invisible until hovered)."""
+    seen = visits(*view)
+    assert not seen.layout["lonely"], f"{seen.url}: the permalink alone on a line after {seen.layout['lonely']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
 def test_every_column_of_every_table_is_in_view(visits, view):
     """A phone shows a table's rows as blocks (hub.css): nothing is left beyond the edge of its box."""
     seen = visits(*view)
@@ -455,7 +470,7 @@ def test_forced_fonts_are_the_ones_used(font_visits, view):
 def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
     seen = font_visits(*view)
     layout = seen["layout"]
-    problems = layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"]
+    problems = layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"] + layout["lonely"]
     if view[0] == "figures" and not layout["charts"]:
         problems.append("no chart")
     assert not problems, f"{seen['url']} in the {view[3]} fonts:\n  " + "\n  ".join(problems)

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import LANGS, ROOT, lang_url, page
+from conftest import LANGS, ROOT, heading_text, lang_url, page
 from hub.localize import Formatter
 
 ROOT_DOCS = ROOT / "docs"
@@ -51,13 +51,13 @@ def test_every_pilot_webinar_page_shows_the_seed_figures(real_site, lang, number
     shown = [digits(dd.get_text()) for dd in soup.select(".hub-stats dd")]
     assert shown[:2] == [str(registrations), str(participants)]
     assert shown[3] == str(survey)
-    assert soup.select_one("article h1").get_text(strip=True)
+    assert heading_text(soup.select_one("article h1"))
     assert f" {number}" in soup.select_one(".hub-kicker").get_text() or number in soup.title.get_text()
 
 
 def test_french_title_is_verbatim_from_the_report(real_site):
     soup = page(real_site, "fr/webinars/2019-09-18-new-tools-arab-countries/")
-    assert soup.select_one("article h1").get_text(strip=True) == FRENCH_TITLE_I
+    assert heading_text(soup.select_one("article h1")) == FRENCH_TITLE_I
 
 
 @pytest.mark.parametrize("lang, expected", [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURES, LANGS, LANGUAGES, ROOT, lang_url, page
+from conftest import BUILD_DATE, FIXTURES, LANGS, LANGUAGES, ROOT, heading_text, lang_url, page
 from hub.catalog import load_catalog
 from hub.figures import series_figures
 from hub.localize import Formatter, pick
@@ -67,7 +67,7 @@ def test_every_series_has_its_page_in_its_language_and_direction(site, lang):
         assert soup.body["dir"] == ("rtl" if LANGUAGES.by_code[lang].rtl else "ltr")  # Material sets it on <body>
         title = pick(series.title, lang)
         h1 = soup.select_one("article h1")
-        assert h1.get_text(strip=True) == title.text
+        assert heading_text(h1) == title.text
         assert h1.get("lang") == (None if title.lang == lang else title.lang)  # a fallback says its language
         assert soup.title.get_text().startswith(title.text)
         assert soup.select_one("article .hub-kicker").get_text(strip=True) == Formatter(lang).t("series_kicker")

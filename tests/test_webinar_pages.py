@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGS, lang_url, page
+from conftest import LANGS, heading_text, lang_url, page
 from hub.localize import Formatter
 from hub.media import player_for
 
@@ -112,14 +112,14 @@ def test_bogota_start_time_in_utc(fixture_site):
 def test_text_missing_in_a_language_falls_back_and_says_its_language(fixture_site, lang):
     soup = page(fixture_site, lang_url(lang, UPCOMING_DST))
     h1 = soup.select_one("article h1")
-    assert h1.get_text(strip=True) == "Un webinaire à venir, le jour du changement d’heure"
+    assert heading_text(h1) == "Un webinaire à venir, le jour du changement d’heure"
     assert h1.get("lang") == (None if lang == "fr" else "fr")
 
 
 def test_fallback_prefers_the_delivery_language_then_english(fixture_site):
     # Bogota webinar: es and en titles. French page → delivered in Spanish, so Spanish.
     h1 = page(fixture_site, lang_url("fr", UPCOMING_BOGOTA)).select_one("article h1")
-    assert (h1.get_text(strip=True), h1["lang"]) == ("Un seminario web de prueba en Bogotá", "es")
+    assert (heading_text(h1), h1["lang"]) == ("Un seminario web de prueba en Bogotá", "es")
     # Past webinar: en and fr titles, delivered in English → Russian page shows English.
     h1 = page(fixture_site, lang_url("ru", PAST)).select_one("article h1")
     assert h1["lang"] == "en"
@@ -133,7 +133,7 @@ def test_expert_cards_link_to_expert_pages_that_list_their_webinars(fixture_site
     expert = page(fixture_site, lang_url(lang, "experts/ada-example/"))
     listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in expert.select(".hub-webinars a.hub-title")}
     assert listed == {"2026-01-15-past-with-recording", "2027-03-28-upcoming-across-dst"}
-    assert expert.select_one("article h1").get_text(strip=True) == "Ada Example"
+    assert heading_text(expert.select_one("article h1")) == "Ada Example"
 
 
 def test_previous_and_next_in_the_series(fixture_site):
@@ -269,7 +269,7 @@ def test_an_upcoming_webinar_offers_every_way_to_add_it_and_a_past_one_none(fixt
     assert more is not None and more.get_text(strip=True).startswith(Formatter(lang).t("add_to_calendar_in"))
     google = parse_qs(urlsplit(more.select_one("a.hub-add__google")["href"]).query)
     assert google["dates"] == ["20270328T120000Z/20270328T130000Z"]  # 14:00-15:00 CEST, the day summer time starts
-    assert google["text"][0] == soup.select_one("article h1").get_text(strip=True).rstrip("¶")
+    assert google["text"][0] == heading_text(soup.select_one("article h1"))
     for name in ("outlook", "office"):
         query = parse_qs(urlsplit(more.select_one(f"a.hub-add__{name}")["href"]).query)
         assert query["startdt"][0].startswith("2027-03-28T12:00:00"), query
