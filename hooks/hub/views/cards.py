@@ -151,7 +151,7 @@ def series_card(ctx: PageContext, series_id: str) -> dict[str, Any]:
     held = None
     if webinars:
         first, last = min(w.data.date for w in webinars), max(w.data.date for w in webinars)
-        held = {"text": f.date(first) if first == last else f"{f.date(first)} – {f.date(last)}",
+        held = {"text": f.date(first) if first == last else f.date(first) + f.t("date_range") + f.date(last),
                 "first": f.date(first), "last": f.date(last), "iso": (first.isoformat(), last.isoformat())}
     return {
         "id": series_id,
