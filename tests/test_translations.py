@@ -73,3 +73,21 @@ def test_french_titles_on_the_built_pages_keep_no_break_spaces(real_site):
               for path in (real_site / "fr" / "webinars").glob("*/index.html")]
     assert titles and any("\u00a0:" in title for title in titles)
     assert not [title for title in titles if re.search(r" [:;!?»]", title)], titles
+
+
+
+def test_chinese_strings_set_numbers_without_spaces():
+    """One way in Chinese: a count runs into the Han characters around it ("显示8场", "找到21个结果"), never "8 场"
+    in one string and "21个" in another. ({number} is a webinar's Roman numeral, a Latin word that keeps its
+    space: "网络研讨会 II".)"""
+    import re
+
+    import yaml
+
+    from conftest import ROOT
+
+    texts = yaml.safe_load((ROOT / "hooks" / "hub" / "locales" / "zh.yml").read_text(encoding="utf-8"))
+    count = r"(?:\{(?:count|total|registrations|participants|surveys)\}|#|\d)"
+    spaced = {key: text for key, text in texts.items()
+              if re.search(rf"[\u4e00-\u9fff] {count}|{count} [\u4e00-\u9fff]", text)}
+    assert not spaced, spaced
