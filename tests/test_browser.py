@@ -305,8 +305,14 @@ def _times(text: str) -> list[str]:
 SERVICES = """() => [...document.querySelectorAll('p:has(> .hub-service)')].map(p => [...p.querySelectorAll('.hub-service')].map(a => {
     const range = document.createRange(); range.selectNodeContents(a);
     const rects = [...range.getClientRects()].filter(r => r.width > 0);
+    // The "·" before it (a text node) stands on the line of the name it follows: no line starts with it.
+    const dot = a.previousSibling, dotRange = document.createRange();
+    if (dot && dot.nodeType === Node.TEXT_NODE) dotRange.selectNodeContents(dot);
+    const dotTop = dot && dot.nodeType === Node.TEXT_NODE && dot.textContent.includes('·')
+        ? Math.round([...dotRange.getClientRects()].find(r => r.width > 0).top) : null;
+    const before = a.previousElementSibling;
     return {name: a.innerText, lines: new Set(rects.map(r => Math.round(r.top))).size, top: Math.round(rects[0].top),
-            left: rects[0].left}; }))"""
+            left: rects[0].left, dotTop, beforeTop: before ? Math.round(before.getClientRects()[0].top) : null}; }))"""
 
 
 def _services_problems(rows: list, lang: str) -> list[str]:
@@ -316,6 +322,8 @@ def _services_problems(rows: list, lang: str) -> list[str]:
             problems.append(f"not the three services: {services}")
         if any(s["lines"] != 1 for s in services):
             problems.append(f"a service's name breaks across lines: {services}")
+        if any(s["dotTop"] is not None and s["dotTop"] != s["beforeTop"] for s in services):
+            problems.append(f"a line starts with a separator: {services}")
         for before, after in zip(services, services[1:]):
             if before["top"] == after["top"] and (before["left"] > after["left"]) != (lang == "ar"):
                 problems.append(f"out of reading order: {services}")
