@@ -35,11 +35,11 @@ def test_totals_and_means_over_exact_figures_only(figures_site, lang):
     assert len(rows) == 2  # the webinar without figures is not a row of zeros
     total = [td.get_text(strip=True) for td in mixed.select(".hub-total td")]
     # Columns: registrations, participants, countries, attendance rate, survey.
-    assert number(total[0], lang) == 400  # 100 + 300, both exact
+    assert number(total[0], lang) == 6100  # 100 + 6 000, both exact
     assert number(total[1], lang) == 40  # not 5 040: "more than 5 000" is not added
     assert number(total[3], lang) == 40  # 40 / 100, only the webinar with both figures exact
     mean = [td.get_text(strip=True) for td in mixed.select(".hub-average td")]
-    assert number(mean[0], lang) == 200 and number(mean[1], lang) == 40  # means over 2 and over 1 webinars
+    assert number(mean[0], lang) == 3050 and number(mean[1], lang) == 40  # means over 2 and over 1 webinars
     f = Formatter(lang)
     counted = clean(mixed.select_one(".hub-figures-counted").get_text())
     assert counted == clean(f.t("figures_counted", registrations="2", participants="1", surveys="1"))

@@ -75,7 +75,7 @@ def test_symbolic_links_are_refused_and_never_read(tmp_path, outside, name):
     (root / "webinars" / "w.yml").write_text(WEBINAR + extra)
     path = root / "webinars" / link
     if target is None:  # a link to a file of the repository itself: refused too (one simple rule)
-        (root / "webinars" / "files" / "real.pdf").write_bytes(b"%PDF")
+        (root / "webinars" / "files" / "real.pdf").write_bytes(b"%PDF-1.4")
         path.symlink_to("real.pdf")
     else:
         path.symlink_to(outside / target if target != "." else outside)
@@ -114,11 +114,11 @@ def test_staging_never_follows_a_link_even_if_the_catalog_were_bypassed(tmp_path
     (root / "docs").mkdir(parents=True)
     files = root / "webinars" / "files"
     files.mkdir(parents=True)
-    (files / "real.pdf").write_bytes(b"%PDF")
+    (files / "real.pdf").write_bytes(b"%PDF-1.4")
     (files / "link.pdf").symlink_to(outside / "secret.txt")
     (files / "folder").symlink_to(outside)
     staged = dict(planned_files(root, NoPages()))
-    assert staged == {"files/real.pdf": b"%PDF"}
+    assert staged == {"files/real.pdf": b"%PDF-1.4"}
     (root / "docs" / "page.md").symlink_to(outside / "secret.txt")
     with pytest.raises(ValueError, match="docs/page.md is a symbolic link"):
         dict(planned_files(root, NoPages()))
@@ -208,7 +208,7 @@ FOLDERS = {
 def test_every_file_under_webinars_is_read_or_refused_with_what_to_do(tmp_path):
     root = write_data(tmp_path, **{name: "x: 1\n" for name in IGNORED},
                       **{"README.md": "notes", "experts/README.md": "notes", "files/.gitkeep": "",
-                         "files/deck.pdf": "%PDF", "files/talks/2027/deck.pdf": "%PDF"})
+                         "files/deck.pdf": "%PDF-1.4", "files/talks/2027/deck.pdf": "%PDF-1.4"})
     reported = problems(root)
     for name, message in IGNORED.items():
         if message:
@@ -222,7 +222,7 @@ def test_every_file_under_webinars_is_read_or_refused_with_what_to_do(tmp_path):
 
 def test_allowed_extras_and_nothing_else_pass(tmp_path):
     root = write_data(tmp_path, **{"README.md": "notes", "experts/README.md": "notes", "series/README.md": "notes",
-                                   "files/.gitkeep": "", "files/a/b.pdf": "%PDF", "schema/webinar.schema.json": "{}"})
+                                   "files/.gitkeep": "", "files/a/b.pdf": "%PDF-1.4", "schema/webinar.schema.json": "{}"})
     assert list(ok(root).webinars) == ["w"]
 
 

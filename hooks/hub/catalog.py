@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import published_files
 from .pages import reserved_ids
 from .schema import Expert, Series, Webinar
 from .validate import Collector, Problem, build_document
@@ -87,6 +88,9 @@ LINK = ("is a symbolic link: the hub reads and publishes only files committed in
 _EXAMPLE_ID = {Webinar: "2027-03-28-patent-basics", Expert: "ada-example", Series: "pilot-2019"}
 
 
+MAX_ID = 100  # characters of a file name's id: its page, calendar and preview-card files add to it (a name may have 255 bytes)
+
+
 def _data_file(path: Path, source: str, kind: type, problems: list[Problem]) -> bool:
     """Whether ``path`` (a regular file in a data folder) is a data file to read; anything else is refused
     with what to do, or allowed (README.md, .gitkeep). Nothing is ignored in silence."""
@@ -102,6 +106,11 @@ def _data_file(path: Path, source: str, kind: type, problems: list[Problem]) -> 
         if not SLUG.fullmatch(path.stem):
             _refuse(problems, source, f"file name '{path.stem}' must use only lower-case letters, digits and hyphens "
                     f"(it becomes the page address), e.g. {home}{_EXAMPLE_ID[kind]}.yml")
+            return False
+        if len(path.stem) > MAX_ID:
+            _refuse(problems, source, f"file name '{path.stem[:20]}…' is {len(path.stem)} characters long, at most "
+                    f"{MAX_ID}: it becomes the page address and the names of the files made from it (the build "
+                    f"could not write them); shorten it, e.g. {home}{_EXAMPLE_ID[kind]}.yml")
             return False
         return True
     for suffix in (".yml", ".yaml"):
@@ -169,7 +178,8 @@ def _survey(root: Path, problems: list[Problem]) -> dict[type, list[Path]]:
 
 
 def _survey_files(folder: Path, root: Path, problems: list[Problem]) -> None:
-    """webinars/files/ is published as it is: no links, and no name the site would not serve."""
+    """webinars/files/ is published as it is: no links, no name the site would not serve, and only the types
+    of file the site links to (hub/published_files.py)."""
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         here = Path(dirpath)
         for name in sorted(dirnames):
@@ -191,6 +201,8 @@ def _survey_files(folder: Path, root: Path, problems: list[Problem]) -> None:
             elif name.startswith(".") and name != PLACEHOLDER:
                 _refuse(problems, source, "a file whose name starts with a dot is not published (a link to it would "
                         f"lead nowhere): rename it without the dot, e.g. {_relative(here, root)}/{name.lstrip('.') or 'slides.pdf'}")
+            elif name != PLACEHOLDER and (problem := published_files.problem_with(path)):
+                _refuse(problems, source, problem)
 
 
 def _read_folder(paths: list[Path], kind: type, root: Path, problems: list[Problem], broken: set[str],
@@ -253,6 +265,16 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
         if len(set(people)) != len(people):
             out.add(mark_of(raw, field), field,
                     f"lists the same expert twice: name each expert once, e.g. {field}: [ada-example, jean-exemple]")
+    languages = [("interpretation", webinar.interpretation)]
+    if webinar.recording:
+        languages.append((("recording", "captions"), webinar.recording.captions))
+    for path, codes in languages:
+        path = path if isinstance(path, tuple) else (path,)
+        repeated = sorted({code for code in codes if list(codes).count(code) > 1})
+        if repeated:
+            out.add(mark_of(raw, *path), ".".join(path),
+                    f"lists the language '{repeated[0]}' twice: name each language once, e.g. "
+                    f"{path[-1]}: [{', '.join(dict.fromkeys(codes))}]")
     if (webinar.start is None) != (webinar.timezone is None):
         present = "start" if webinar.start is not None else "timezone"
         out.add(mark_of(raw, present), present,
@@ -269,13 +291,8 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
                 f"{webinar.date}); for example: published: {webinar.date + timedelta(days=7)}")
     if webinar.recording:
         _check_transcripts(webinar.recording.transcripts, raw, out)
-    stats = webinar.stats
-    if (stats and type(stats.registrations) is int and type(stats.participants) is int
-            and stats.participants > stats.registrations):
-        out.add(mark_of(raw, "stats", "participants"), "stats.participants",
-                f"more participants ({stats.participants}) than registrations ({stats.registrations}): one of the "
-                "two figures is wrong (people register before they take part); for example: registrations: "
-                f"{stats.participants}, participants: {stats.registrations}")
+    if webinar.stats:
+        _check_stats(webinar.stats, raw, out)
     _check_sources(webinar.sources, raw, out)
     for index, deck in enumerate(webinar.slides):
         where = f"slides[{index}]"
@@ -285,10 +302,54 @@ def _check_webinar(entry: Entry, catalog: Catalog, out: Collector) -> None:
             out.add(mark_of(raw, "slides", index), where,
                     f"a slide deck {what}; for example: - {{language: en, format: pdf, "
                     "file: webinars/files/slides-2027.pdf}")
+        elif deck.file and deck.format not in published_files.DECK_SUFFIXES:
+            out.add(mark_of(raw, "slides", index, "file"), f"{where}.file",
+                    f"a deck in {deck.format} can only be linked (url), not published from webinars/files/: the "
+                    "site publishes decks as " + ", ".join(published_files.DECK_SUFFIXES) + "; e.g. export it as "
+                    "PDF (format: pdf, file: webinars/files/slides-2027.pdf)")
+        elif deck.file and not deck.file.lower().endswith(published_files.DECK_SUFFIXES[deck.format]):
+            out.add(mark_of(raw, "slides", index, "file"), f"{where}.file",
+                    f"the file {deck.file} does not end in {published_files.listed(published_files.DECK_SUFFIXES[deck.format])}"
+                    f" as a {deck.format} deck does: correct the format or the file")
         elif deck.file and not _committed_file(catalog.root, deck.file):
             out.add(mark_of(raw, "slides", index, "file"), f"{where}.file",
                     f"no such file in the repository: {deck.file}; add the file under webinars/files/ in the same "
                     "commit, or correct the path, e.g. file: webinars/files/slides-2027.pdf")
+
+
+MAX_COUNTRIES = 250  # the countries and territories of the world (ISO 3166 lists 249)
+
+
+def _least(figure) -> int | None:
+    """The smallest number a figure allows: itself, or one more than "more than N"."""
+    if figure is None:
+        return None
+    return figure if type(figure) is int else figure.more_than + 1
+
+
+def _check_stats(stats, raw: Any, out: Collector) -> None:
+    """Figures that cannot all be true together, exact or approximate ("more than 500" participants of 120
+    registered is as impossible as 500 of 120)."""
+    registrations, participants, countries = stats.registrations, stats.participants, stats.countries
+    least_participants, least_countries = _least(participants), _least(countries)
+    if type(registrations) is int and least_participants is not None and least_participants > registrations:
+        said = participants if type(participants) is int else f"more than {participants.more_than}"
+        out.add(mark_of(raw, "stats", "participants"), "stats.participants",
+                f"more participants ({said}) than registrations ({registrations}): one of the two figures is wrong "
+                "(people register before they take part); for example: registrations: "
+                f"{least_participants}, participants: {registrations}")
+    if least_countries is not None and least_countries > MAX_COUNTRIES:
+        out.add(mark_of(raw, "stats", "countries"), "stats.countries",
+                f"{least_countries - (0 if type(countries) is int else 1)} countries: the world has fewer than "
+                f"{MAX_COUNTRIES}; the figure is wrong, e.g. countries: 45")
+    elif type(participants) is int and least_countries is not None and least_countries > participants:
+        out.add(mark_of(raw, "stats", "countries"), "stats.countries",
+                f"participants from at least {least_countries} countries, but {participants} participants: each "
+                "country needs one participant at least; one of the two figures is wrong")
+    if participants == 0 and stats.survey_response_rate:
+        out.add(mark_of(raw, "stats", "survey_response_rate"), "stats.survey_response_rate",
+                f"a survey answered by {stats.survey_response_rate:g}% of no participants: with participants: 0 "
+                "the rate is 0 or left out; one of the two figures is wrong")
 
 
 def _check_transcripts(transcripts: tuple, raw: Any, out: Collector) -> None:
@@ -343,7 +404,11 @@ def _check_local_time(webinar: Webinar, raw: Any, out: Collector) -> None:
 
 def _check_expert(entry: Entry, catalog: Catalog, out: Collector) -> None:
     expert: Expert = entry.data
-    if expert.photo and not _committed_file(catalog.root, expert.photo):
+    if expert.photo and not expert.photo.lower().endswith(published_files.PHOTO_SUFFIXES):
+        out.add(mark_of(entry.raw, "photo"), "photo",
+                f"a portrait is an image ending in {published_files.listed(published_files.PHOTO_SUFFIXES)}, not "
+                f"{expert.photo}; e.g. photo: webinars/files/ada-example.jpg")
+    elif expert.photo and not _committed_file(catalog.root, expert.photo):
         out.add(mark_of(entry.raw, "photo"), "photo",
                 f"no such file in the repository: {expert.photo}; add the photo under webinars/files/ in the same "
                 "commit, or correct the path, e.g. photo: webinars/files/ada-example.jpg")

@@ -6,6 +6,7 @@ build's validation and the generated editor schema, so the two cannot drift apar
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,8 +24,17 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # Control characters (Cc: U+0000–U+001F and U+007F–U+009F, fixed by Unicode's stability policy) but
 # line feed and tab.
 _CONTROLS = frozenset(chr(code) for code in range(0xA0) if unicodedata.category(chr(code)) == "Cc") - {"\n", "\t"}
+# Characters that show nothing, or nothing reliable: zero-width spaces and joiners that are not needed to write
+# any of the six languages, the byte-order mark, invisible operators, tag characters, line and paragraph
+# separators, Hangul fillers (blank "letters"), private-use code points (no font agrees on them), lone
+# surrogates (no encoding can write them) and noncharacters. A title made of them would look empty, or hide a
+# different text from the one shown. (The zero-width non-joiner and joiner, U+200C and U+200D, stay: some
+# scripts and emoji need them.)
+INVISIBLE = ("\u00ad\u180e\u200b\u2060-\u2064\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\ufff9-\ufffb"
+             "\ue000-\uf8ff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U000e0000-\U000e007f\U000f0000-\U0010ffff"
+             + "".join(f"\\U{plane * 0x10000 + 0xfffe:08x}\\U{plane * 0x10000 + 0xffff:08x}" for plane in range(1, 15)))
 # One regex search instead of a Python loop over every character of every staff text.
-_UNWANTED = re.compile("[" + "".join(f"\\u{ord(c):04x}" for c in sorted(BIDI_CONTROLS | _CONTROLS)) + "]")
+_UNWANTED = re.compile("[" + "".join(f"\\u{ord(c):04x}" for c in sorted(BIDI_CONTROLS | _CONTROLS)) + INVISIBLE + "]")
 
 
 def _bad_character(text: str) -> str | None:
@@ -34,7 +44,11 @@ def _bad_character(text: str) -> str | None:
     character = found[0]
     if character in BIDI_CONTROLS:
         return f"a hidden direction-control character (U+{ord(character):04X})"
-    return f"a control character (U+{ord(character):04X})"
+    if character in _CONTROLS:
+        return f"a control character (U+{ord(character):04X})"
+    name = unicodedata.name(character, "")
+    return (f"an invisible or unreliable character (U+{ord(character):04X}{' ' + name if name else ''}): remove it, "
+            "or type the text again")
 
 
 @dataclass(frozen=True)
@@ -61,17 +75,39 @@ class Text:
         return "Patent basics for small firms"
 
 
+_MARKER = re.compile(r"(?:>|[*+-]|\d{1,9}[.)])(?=[ \t]|$)")
+_MARKERS = re.compile(r"[ \t]*(?:(?:>|[*+-]|\d{1,9}[.)])(?:[ \t]+|$))+")
+
+
 @dataclass(frozen=True)
 class Markdown:
     """Formatted text. Raw HTML in it is shown as text at render time, never passed through."""
 
     max_length: int = 20_000
+    # Python-Markdown's time grows with the square of the unclosed brackets a text holds (20 000 "[" took two
+    # minutes) and with the depth of nested lists and quotes (2 000 levels: five minutes, then a crash): a
+    # text stays within these, far above what a summary or a biography needs.
+    max_brackets: int = 50
+    max_indent: int = 16  # spaces before a line (a tab counts 4): lists nested four levels deep
+    max_markers: int = 8  # list and quote markers opening one line ("> - > - …")
 
     def check(self, value: str) -> str | None:
         if not value.strip():
             return "must not be empty"
         if len(value) > self.max_length:
             return f"is too long ({len(value)} characters, at most {self.max_length})"
+        if value.count("[") > self.max_brackets:
+            return (f"has {value.count('[')} '[' (links, images or bracketed words), at most {self.max_brackets}: "
+                    "more would make the site slow to build; keep the links that matter, or write (…) instead")
+        for number, line in enumerate(value.split("\n"), 1):
+            indent = len(line) - len(line.lstrip(" \t")) + 3 * line[:len(line) - len(line.lstrip(" \t"))].count("\t")
+            if indent > self.max_indent:
+                return (f"indents line {number} of the text by {indent} spaces, at most {self.max_indent}: lists "
+                        "nest at most four levels deep")
+            markers = _MARKERS.match(line)
+            if markers and len(_MARKER.findall(markers[0])) > self.max_markers:
+                return (f"opens line {number} of the text with more than {self.max_markers} list or quote markers: "
+                        "lists and quotes nest at most four levels deep")
         return _bad_character(value)
 
     def json(self) -> dict[str, Any]:
@@ -79,6 +115,32 @@ class Markdown:
 
     def example(self) -> str:
         return "A *short* text with [a link](https://www.example.org/)"
+
+
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def _host_problem(host: str) -> str | None:
+    """Why a link's host cannot be published: none, not a public name on the web, or letters that could pass
+    for others (a Cyrillic "е" in "еxample.org", full-width "ｅｘａｍｐｌｅ" point elsewhere than they read)."""
+    if not host:
+        return "must name a host, e.g. https://www.example.org/page"
+    if not host.isascii():
+        return ("must write its host in plain ASCII letters: letters of other scripts or full-width forms can "
+                "imitate another site's name; for an internationalized name, give its xn-- form")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None:
+        return None if address.is_global else ("must be an address on the public web, not a private, local or "
+                                               "reserved one (a visitor's browser would reach their own network)")
+    labels = host.rstrip(".").split(".")
+    if host in ("localhost",) or host.endswith((".localhost", ".local", ".internal")) or len(labels) < 2:
+        return "must name a host on the public web, e.g. https://www.example.org/page"
+    if len(host) > 253 or not all(_LABEL.fullmatch(label) for label in labels) or labels[-1].isdigit():
+        return "must name a valid host: letters, digits and hyphens between dots, e.g. https://www.example.org/page"
+    return None
 
 
 @dataclass(frozen=True)
@@ -98,8 +160,9 @@ class HttpUrl:
         if "@" in parts.netloc:  # user:password@host: credentials must never be published
             return ("must not hold a user name or password (the part before '@'): give the plain address, "
                     "e.g. https://www.example.org/page")
-        if not parts.hostname or "." not in parts.hostname and parts.hostname != "localhost":
-            return "must name a host, e.g. https://www.example.org/page"
+        host_problem = _host_problem(parts.hostname or "")
+        if host_problem:
+            return host_problem
         if len(value) > 2000:
             return "is too long (at most 2000 characters)"
         return None
@@ -190,14 +253,19 @@ def _time_zones() -> frozenset[str]:
 class TimeZone:
     """An IANA time zone name such as Europe/Zurich."""
 
+    # A place (Area/Location) or UTC: the zone database also holds names that are not places, and mean the
+    # build machine's own zone ("localtime") or nothing at all ("Factory", "posixrules"). The editor's schema
+    # uses the same pattern.
+    NAME = r"^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$"
+
     def check(self, value: str) -> str | None:
-        if value not in _time_zones():
+        if value not in _time_zones() or not re.fullmatch(self.NAME, value):
             return "must be an IANA time zone name such as Europe/Zurich or America/Bogota"
         ZoneInfo(value)
         return None
 
     def json(self) -> dict[str, Any]:
-        return {"pattern": r"^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$"}
+        return {"pattern": self.NAME}
 
     def example(self) -> str:
         return "Europe/Zurich"
@@ -257,6 +325,7 @@ class RepoFile:
     """A path from the repository root to a file that staff committed under ``prefix``."""
 
     prefix: str = "webinars/files/"
+    suffixes: tuple[str, ...] = ()  # the file types it may name (hub/published_files.py), any when empty
 
     def check(self, value: str) -> str | None:
         if not value.startswith(self.prefix) or ".." in value.split("/") or "\\" in value:
@@ -266,10 +335,14 @@ class RepoFile:
         if any(part.startswith(".") for part in value[len(self.prefix):].split("/")):
             return ("must not name a file or folder that starts with a dot: such files are not published, so the "
                     "link would lead nowhere; rename the file without the dot")
+        if self.suffixes and not value.endswith(self.suffixes):
+            return f"must name a file ending in {', '.join(self.suffixes)}"
         return None
 
     def json(self) -> dict[str, Any]:
-        return {"pattern": "^" + re.escape(self.prefix) + r"(?!\.)(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*(?!\.)[A-Za-z0-9._-]+$"}
+        ending = "(?:" + "|".join(re.escape(suffix) for suffix in self.suffixes) + ")" if self.suffixes else ""
+        return {"pattern": "^" + re.escape(self.prefix) + r"(?!\.)(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*(?!\.)[A-Za-z0-9._-]+"
+                + ending + "$"}
 
     def example(self) -> str:
         return self.prefix + "slides-2027.pdf"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Annotated
 
+from .published_files import DECK_SUFFIXES, PHOTO_SUFFIXES
 from .rules import (
     Country,
     Currency,
@@ -32,7 +33,7 @@ LocalizedText = Annotated[dict[LanguageCode, PlainText], Localized()]
 LocalizedMarkdown = Annotated[dict[LanguageCode, Annotated[str, Markdown()]], Localized()]
 Url = Annotated[str, HttpUrl()]
 Minutes = Annotated[int, Range(1, 24 * 60)]
-Count = Annotated[int, Range(0)]
+Count = Annotated[int, Range(0, 1_000_000)]  # a million people: beyond any webinar, a typo
 Percent = Annotated[float, Range(0, 100)]
 Amount = Annotated[float, Range(0)]
 DocumentSymbol = Annotated[str, Pattern(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.-]*)+",
@@ -41,6 +42,8 @@ DocumentSymbol = Annotated[str, Pattern(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.-]*)
 Paragraphs = Annotated[str, Pattern(r"[0-9]+(?:-[0-9]+)?(?:, [0-9]+(?:-[0-9]+)?)*",
                                     "paragraph numbers or ranges separated by a comma and a space, e.g. 6, 7, 14-16"),
                      Text(60)]
+
+DECK_FILE_SUFFIXES = tuple(suffix for suffixes in DECK_SUFFIXES.values() for suffix in suffixes)
 
 
 def doc(text: str, **kwargs):
@@ -98,7 +101,8 @@ class Expert:
     affiliation: LocalizedText | None = doc("Organisation or role, per language.", default=None)
     country: Annotated[str, Country()] | None = doc("ISO 3166 two-letter country code, e.g. KE.", default=None)
     bio: LocalizedMarkdown | None = doc("Short biography per language (Markdown).", default=None)
-    photo: Annotated[str, RepoFile()] | None = doc("Portrait under webinars/files/.", default=None)
+    photo: Annotated[str, RepoFile(suffixes=PHOTO_SUFFIXES)] | None = doc(
+        "Portrait under webinars/files/ (" + ", ".join(PHOTO_SUFFIXES) + ").", default=None)
     photo_alt: LocalizedText | None = doc("Text alternative of the photo, per language.", default=None)
     links: list[Link] = doc("Web pages about the expert.", default=())
     sources: list[Source] = doc("Where the facts of this file come from (a document or a web page).", default=())
@@ -164,7 +168,9 @@ class SlideDeck:
     language: LanguageCode = doc("Language of the deck.")
     format: Annotated[str, OneOf(("pdf", "pptx", "ppt", "odp", "html"))] = doc("File format.")
     url: Url | None = doc("Address of the deck on the web (give url or file).", default=None)
-    file: Annotated[str, RepoFile()] | None = doc("Path of the deck under webinars/files/ (give url or file).", default=None)
+    file: Annotated[str, RepoFile(suffixes=DECK_FILE_SUFFIXES)] | None = doc(
+        "Path of the deck under webinars/files/ (give url or file; a file is " + ", ".join(DECK_FILE_SUFFIXES)
+        + ", an HTML deck a url).", default=None)
     title: LocalizedText | None = doc("Title of the deck, if not the webinar's.", default=None)
 
 

@@ -307,11 +307,32 @@ def load_text(text: str):
         hint = _TAB_HINT if "\t" in line[:mark.column] else _hint(problem)
         raise YamlSyntaxError(f"malformed YAML: {hint} (the YAML reader says: {error.problem or error.context})",
                               mark) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow: located here, not at 1:1
+        mark = _mark_at(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character[:1] or b"\0")
+        raise YamlSyntaxError(f"malformed YAML: the file contains a control character (U+{code:04X}), invisible "
+                              f"in most editors{_field_on(text, mark)}: remove it", mark) from None
     except yaml.YAMLError as error:  # e.g. an unknown tag
         raise YamlSyntaxError(f"malformed YAML: {_hint(str(error))}", Mark(1, 1)) from None
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _mark_at(text: str, position: int) -> Mark:
+    """The 1-based line and column of a character's index in the text."""
+    before = text[:position]
+    return Mark(before.count("\n") + 1, position - before.rfind("\n"))
+
+
+_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def _field_on(text: str, mark: Mark) -> str:
+    """", in the value of 'summary'" when the line starts with a key, else nothing."""
+    lines = text.split("\n")
+    key = _KEY.match(lines[mark.line - 1]) if 0 < mark.line <= len(lines) else None
+    return f", in the value of '{key[1]}'" if key else ""
 
 
 def load_file(path: Path):
@@ -325,6 +346,8 @@ def load_file(path: Path):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        before = data[:error.start]
+        mark = Mark(before.count(b"\n") + 1, len(before) - before.rfind(b"\n"))
         raise YamlSyntaxError(f"the file is not UTF-8 text ({error.reason} at byte {error.start}): save it as UTF-8 "
-                              "in your editor", Mark(1, 1)) from None
+                              "in your editor", mark) from None
     return load_text(text)
