@@ -90,3 +90,17 @@ def test_a_portrait_is_an_image(tmp_path):
         EXPERT + "photo: webinars/files/ada.pdf\nphoto_alt: {en: Portrait}\n")
     reported = problems(root)
     assert any("test-expert.yml" in line and "photo" in line and ".jpg" in line for line in reported), reported
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "ar", "zh"])
+def test_the_staff_guide_states_the_types_and_the_limit_the_check_applies(lang):
+    from conftest import ROOT
+    from hub.published_files import DECK_SUFFIXES, PHOTO_SUFFIXES
+
+    guide = (ROOT / "docs" / f"staff-guide.{lang}.md").read_text(encoding="utf-8")
+    assert f"{MAX_BYTES // 1024 // 1024} M" in guide.replace("50 ميغابايت", "50 M")
+    for suffix in [s for suffixes in DECK_SUFFIXES.values() for s in suffixes if s != ".pdf"]:
+        assert f"`{suffix}`" in guide, suffix
+    for name in ("PDF", "JPEG", "PNG", "WebP", "HTML"):
+        assert name in guide, name
+    assert len(PHOTO_SUFFIXES) == 4  # .jpg and .jpeg: "JPEG" covers both
