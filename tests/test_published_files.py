@@ -3,7 +3,6 @@ served from the site's origin, beside the editor; an HTML or SVG file would run 
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
