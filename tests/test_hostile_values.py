@@ -182,3 +182,13 @@ def test_a_byte_that_is_not_utf8_is_located_at_its_line(tmp_path):
 def test_a_language_listed_twice_is_refused(tmp_path, extra, field):
     reported = problems(write_data(tmp_path, WEBINAR + extra))
     assert any(f" {field}: lists the language" in line for line in reported), reported
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "com1", "lpt9", "prn"])
+def test_windows_device_names_are_refused_as_file_names(tmp_path, name):
+    root = write_data(tmp_path)
+    (root / "webinars" / f"{name}.yml").write_text(WEBINAR.replace("number: 1", "number: 2"))
+    assert any(line.startswith(f"webinars/{name}.yml:1:1:") and "device name on Windows" in line for line in problems(root))
+    (root / "webinars" / f"{name}.yml").unlink()
+    (root / "webinars" / "experts" / f"{name}.yml").write_text("name: Test\n")
+    assert any(line.startswith(f"webinars/experts/{name}.yml:1:1:") and "device name" in line for line in problems(root))

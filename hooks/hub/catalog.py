@@ -88,6 +88,8 @@ LINK = ("is a symbolic link: the hub reads and publishes only files committed in
 _EXAMPLE_ID = {Webinar: "2027-03-28-patent-basics", Expert: "ada-example", Series: "pilot-2019"}
 
 
+# Names Windows keeps for devices, whatever the extension: a repository holding one cannot be checked out there.
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 MAX_ID = 100  # characters of a file name's id: its page, calendar and preview-card files add to it (a name may have 255 bytes)
 
 
@@ -106,6 +108,10 @@ def _data_file(path: Path, source: str, kind: type, problems: list[Problem]) -> 
         if not SLUG.fullmatch(path.stem):
             _refuse(problems, source, f"file name '{path.stem}' must use only lower-case letters, digits and hyphens "
                     f"(it becomes the page address), e.g. {home}{_EXAMPLE_ID[kind]}.yml")
+            return False
+        if path.stem.split(".")[0] in WINDOWS_DEVICES:
+            _refuse(problems, source, f"file name '{path.stem}' is a device name on Windows: the repository could not "
+                    f"be checked out there; choose another, e.g. {home}{_EXAMPLE_ID[kind]}.yml")
             return False
         if len(path.stem) > MAX_ID:
             _refuse(problems, source, f"file name '{path.stem[:20]}…' is {len(path.stem)} characters long, at most "
