@@ -130,7 +130,7 @@ def test_links_to_public_hosts_pass(url):
 # Figures that cannot all be true ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("stats, field, expected", [
-    ("{registrations: 8000000000}", "stats.registrations", "must be at most 1e+06"),
+    ("{registrations: 8000000000}", "stats.registrations", "must be at most 1,000,000"),
     ("{countries: 5000}", "stats.countries", "the world has fewer than 250"),
     ("{countries: {more_than: 300}}", "stats.countries", "the world has fewer than 250"),
     ("{countries: 100, participants: 75}", "stats.countries", "each country needs one participant at least"),

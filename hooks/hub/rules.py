@@ -223,6 +223,11 @@ class LanguageCodes(OneOf):
         return "LanguageCodes()"
 
 
+def _plain(number: float) -> str:
+    """A bound as staff read it: "1,000,000", "1440", "99.5" (not "1e+06")."""
+    return f"{int(number):,}" if number == int(number) and abs(number) >= 10_000 else f"{number:g}"
+
+
 @dataclass(frozen=True)
 class Range:
     minimum: float | None = None
@@ -230,9 +235,9 @@ class Range:
 
     def check(self, value: float) -> str | None:
         if self.minimum is not None and value < self.minimum:
-            return f"must be at least {self.minimum:g}"
+            return f"must be at least {_plain(self.minimum)}"
         if self.maximum is not None and value > self.maximum:
-            return f"must be at most {self.maximum:g}"
+            return f"must be at most {_plain(self.maximum)}"
         return None
 
     def json(self) -> dict[str, Any]:
