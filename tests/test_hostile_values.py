@@ -192,3 +192,21 @@ def test_windows_device_names_are_refused_as_file_names(tmp_path, name):
     (root / "webinars" / f"{name}.yml").unlink()
     (root / "webinars" / "experts" / f"{name}.yml").write_text("name: Test\n")
     assert any(line.startswith(f"webinars/experts/{name}.yml:1:1:") and "device name" in line for line in problems(root))
+
+
+@pytest.mark.parametrize("day, refused", [("2030-05-02", True), ("2026-06-02", True), ("2026-06-01", False),
+                                          ("2026-05-31", False)])
+def test_figures_of_a_webinar_still_to_come_are_refused_given_the_build_date(tmp_path, day, refused):
+    from datetime import date
+
+    from hub.catalog import DataError, load_catalog
+
+    root = write_data(tmp_path, replace("date", day).replace("stats:", "") + "stats: {registrations: 120}\n")
+    load_catalog(root)  # without a build date: the data alone is consistent
+    if not refused:
+        load_catalog(root, date(2026, 6, 1))
+        return
+    with pytest.raises(DataError) as caught:
+        load_catalog(root, date(2026, 6, 1))
+    assert any("w.yml:8:" in str(p) and "stats: attendance figures for a webinar still to come" in str(p)
+               for p in caught.value.problems), caught.value.problems

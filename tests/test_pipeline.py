@@ -24,7 +24,7 @@ def test_data_is_loaded_once_for_six_language_builds_and_again_after_a_change(tm
     project = make_project(tmp_path / "p")
     calls = []
     real_load = hub.site.load_catalog
-    monkeypatch.setattr(hub.site, "load_catalog", lambda root: calls.append(root) or real_load(root))
+    monkeypatch.setattr(hub.site, "load_catalog", lambda root, today=None: calls.append(root) or real_load(root, today))
     settings = replace(load_settings(project), today=date(2026, 6, 1))
     staging = settings.staging
     for _ in range(6):

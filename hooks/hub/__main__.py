@@ -20,8 +20,9 @@ def check(root: Path, settings: Settings | None = None) -> int:
     """Validate all data without building; exit 1 with every located problem. The languages are the
     settings' (by default, those of this project's mkdocs.yml)."""
     try:
-        with languages.use((settings or load_settings(ROOT)).languages):
-            catalog = load_catalog(root)
+        settings = settings or load_settings(ROOT)
+        with languages.use(settings.languages):
+            catalog = load_catalog(root, settings.today)
     except (DataError, SettingsError) as error:
         print(error, file=sys.stderr)
         return 1

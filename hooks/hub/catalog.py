@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -441,8 +441,9 @@ def _check_numbers(catalog: Catalog, problems: list[Problem]) -> None:
             seen[key] = entry
 
 
-def load_catalog(root: Path) -> Catalog:
-    """Read ``root/webinars``; raise DataError with every problem, or return the valid catalog."""
+def load_catalog(root: Path, today: date | None = None) -> Catalog:
+    """Read ``root/webinars``; raise DataError with every problem, or return the valid catalog. Given the
+    build date, figures of a webinar still to come are refused too (they can only be a mistake)."""
     problems: list[Problem] = []
     broken: set[str] = set()
     found = _survey(root, problems)
@@ -454,6 +455,10 @@ def load_catalog(root: Path) -> Catalog:
     for entry in catalog.webinars.values():
         out = Collector(entry.source)
         _check_webinar(entry, catalog, out)
+        if today is not None and entry.data.stats and entry.data.date > today:
+            out.add(mark_of(entry.raw, "stats"), "stats",
+                    f"attendance figures for a webinar still to come ({entry.data.date}, the build's date is "
+                    f"{today}): add them once it has taken place, or correct its date")
         problems.extend(out.problems)
     for entry in catalog.experts.values():
         out = Collector(entry.source)

@@ -57,7 +57,7 @@ def _prepare(root: Path, staging: Path, today: date, site_url: str, cache: bool)
     cached = _cache.get(root)
     if cached and cached.fingerprint == key and cached.staging == staging:
         return cached
-    catalog = load_catalog(root)
+    catalog = load_catalog(root, today)
     hub = build_hub(catalog, today)
     renderer = Renderer(hub, root / TEMPLATES, site_url)
     pages: list[str] = []
