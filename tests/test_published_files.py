@@ -9,6 +9,7 @@ import pytest
 
 from hub.published_files import MAX_BYTES
 
+from conftest import LANGS
 from test_staff_input import ok, only, project
 from test_validation import EXPERT, WEBINAR, problems
 
@@ -92,7 +93,7 @@ def test_a_portrait_is_an_image(tmp_path):
     assert any("test-expert.yml" in line and "photo" in line and ".jpg" in line for line in reported), reported
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "ar", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_staff_guide_states_the_types_and_the_limit_the_check_applies(lang):
     from conftest import ROOT
     from hub.published_files import DECK_SUFFIXES, PHOTO_SUFFIXES
