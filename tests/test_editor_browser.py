@@ -48,15 +48,28 @@ SEED = """async (files) => {
   }
 }""" % {"repo": TEST_REPOSITORY}
 
+# A file the editor is still writing cannot be read (NotReadableError: it changed after getFile()): such a
+# read is made again, not failed (the editor writes several files after a save; seen once under load).
+READ_AGAIN = """async (handle) => {
+  for (let attempt = 0; ; attempt++) {
+    try { return await (await handle.getFile()).text(); }
+    catch (error) {
+      if (error.name !== 'NotReadableError' || attempt >= 50) throw error;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+}"""
+
 READ = """async (folderName) => {
+  const readAgain = %(again)s;
   const top = await navigator.storage.getDirectory();
   const folder = await (await top.getDirectoryHandle(%(repo)r)).getDirectoryHandle(folderName);
   const files = {};
   for await (const [name, handle] of folder.entries()) {
-    if (handle.kind === 'file') files[name] = await (await handle.getFile()).text();
+    if (handle.kind === 'file') files[name] = await readAgain(handle);
   }
   return files;
-}""" % {"repo": TEST_REPOSITORY}
+}""" % {"repo": TEST_REPOSITORY, "again": READ_AGAIN}
 
 
 def editor_project(target: Path, project: Path | None = None) -> Path:
@@ -181,7 +194,11 @@ def wait_in_page(page, condition: str, arg, timeout_ms: int = 15000) -> bool:
       const condition = eval(source);
       const deadline = Date.now() + timeout;
       while (Date.now() < deadline) {
-        if (await condition(arg)) return true;
+        try {
+          if (await condition(arg)) return true;
+        } catch (error) {  // a file the editor is still writing: read it again at the next turn
+          if (error.name !== 'NotReadableError') throw error;
+        }
         await new Promise(resolve => setTimeout(resolve, 100));
       }
       return false;
