@@ -33,6 +33,7 @@ TYPES: dict[str, FileType] = {
     ".webp": FileType("WebP image", (b"RIFF",), riff=b"WEBP"),
 }
 DECK_SUFFIXES = {"pdf": (".pdf",), "pptx": (".pptx",), "ppt": (".ppt",), "odp": (".odp",)}  # by slide format
+DECK_FILE_SUFFIXES = tuple(suffix for suffixes in DECK_SUFFIXES.values() for suffix in suffixes)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 

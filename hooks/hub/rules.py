@@ -75,8 +75,9 @@ class Text:
         return "Patent basics for small firms"
 
 
-_MARKER = re.compile(r"(?:>|[*+-]|\d{1,9}[.)])(?=[ \t]|$)")
-_MARKERS = re.compile(r"[ \t]*(?:(?:>|[*+-]|\d{1,9}[.)])(?:[ \t]+|$))+")
+_MARKER_TEXT = r"(?:>|[*+-]|\d{1,9}[.)])"  # a quote or list marker
+_MARKER = re.compile(_MARKER_TEXT + r"(?=[ \t]|$)")
+_MARKERS = re.compile(r"[ \t]*(?:" + _MARKER_TEXT + r"(?:[ \t]+|$))+")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ class Markdown:
             return (f"has {value.count('[')} '[' (links, images or bracketed words), at most {self.max_brackets}: "
                     "more would make the site slow to build; keep the links that matter, or write (…) instead")
         for number, line in enumerate(value.split("\n"), 1):
-            indent = len(line) - len(line.lstrip(" \t")) + 3 * line[:len(line) - len(line.lstrip(" \t"))].count("\t")
+            leading = line[:len(line) - len(line.lstrip(" \t"))]
+            indent = len(leading) + 3 * leading.count("\t")
             if indent > self.max_indent:
                 return (f"indents line {number} of the text by {indent} spaces, at most {self.max_indent}: lists "
                         "nest at most four levels deep")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Annotated
 
-from .published_files import DECK_SUFFIXES, PHOTO_SUFFIXES
+from .published_files import DECK_FILE_SUFFIXES, PHOTO_SUFFIXES
 from .rules import (
     Country,
     Currency,
@@ -42,8 +42,6 @@ DocumentSymbol = Annotated[str, Pattern(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.-]*)
 Paragraphs = Annotated[str, Pattern(r"[0-9]+(?:-[0-9]+)?(?:, [0-9]+(?:-[0-9]+)?)*",
                                     "paragraph numbers or ranges separated by a comma and a space, e.g. 6, 7, 14-16"),
                      Text(60)]
-
-DECK_FILE_SUFFIXES = tuple(suffix for suffixes in DECK_SUFFIXES.values() for suffix in suffixes)
 
 
 def doc(text: str, **kwargs):

@@ -319,10 +319,10 @@ def load_text(text: str):
             loader.dispose()
 
 
-def _mark_at(text: str, position: int) -> Mark:
-    """The 1-based line and column of a character's index in the text."""
-    before = text[:position]
-    return Mark(before.count("\n") + 1, position - before.rfind("\n"))
+def _mark_at(text: str | bytes, position: int) -> Mark:
+    """The 1-based line and column of a character's (or a byte's) index in the text."""
+    before, newline = text[:position], "\n" if isinstance(text, str) else b"\n"
+    return Mark(before.count(newline) + 1, position - before.rfind(newline))
 
 
 _KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
@@ -346,8 +346,6 @@ def load_file(path: Path):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = data[:error.start]
-        mark = Mark(before.count(b"\n") + 1, len(before) - before.rfind(b"\n"))
         raise YamlSyntaxError(f"the file is not UTF-8 text ({error.reason} at byte {error.start}): save it as UTF-8 "
-                              "in your editor", mark) from None
+                              "in your editor", _mark_at(data, error.start)) from None
     return load_text(text)
