@@ -3,11 +3,13 @@
 ``build(settings, site, engine, jobs)`` is what ``./hub build``, the benchmark and the tests run
 (``./hub serve`` runs the same steps one language at a time, ``hooks/hub_serve.py``):
 
-1. prepare, once, in this process: load → validate → model → render → stage (``hub.site.prepare``),
-   then the files that belong to no language (calendars, feeds, open data, embeds, sitemap);
+1. prepare, once: load → validate → model → render → stage (``hub.site.prepare``), then the files that
+   belong to no language (calendars, feeds, open data, embeds, sitemap);
 2. each language built by the engine (``hooks/hub_mkdocs_build.py`` for MkDocs), which is told the
    language, the staged folder and where to write as arguments (a ``LanguageJob``): with ``jobs`` = 1
-   one after the other in this process, else in worker processes, ``jobs`` at a time;
+   one after the other in one process, else in worker processes, ``jobs`` at a time. Steps 1 and 2 run
+   in a forked process where the system can fork (``in_child``), so that what they held is the system's
+   again before step 3: Pagefind's memory then comes on top of a small process, not a spent one;
 3. the parts moved together (the default language's build is the site root, each other language gives
    its ``<lang>/`` folder) into a fresh folder, the search index written over it (``hub.search``:
    Pagefind), swapped in for ``site`` only on success: a failed build (bad data, a warning under
@@ -30,7 +32,7 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 from . import pages, search
 from .catalog import DataError
@@ -122,7 +124,22 @@ def build(settings: Settings, site: Path, engine: Engine, jobs: int = 1) -> int:
 
 
 def _build_parts(settings: Settings, engine: Engine, jobs: int, parts: Path, fresh: Path) -> int:
-    """Prepare, write the files of no language, build each language, assemble into ``fresh``."""
+    """Prepare and build each language (in a child process), assemble into ``fresh``, index it."""
+    status = in_child(_prepare_and_build, settings, engine, jobs, parts)
+    if status != 0:
+        return status
+    assemble(parts, parts / "extras", fresh, settings.languages)
+    try:  # the whole site, every language, before it is swapped in (a failure leaves the old site)
+        print(f"hub: {search.index(fresh)}", flush=True)
+    except search.SearchIndexError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _prepare_and_build(settings: Settings, engine: Engine, jobs: int, parts: Path) -> int:
+    """Prepare, write the files of no language into ``parts/extras``, build each language into
+    ``parts/<lang>``. Returns the exit status."""
     from .site import prepare, write_site_files  # the whole pipeline: imported when a build runs
 
     languages = settings.languages
@@ -142,26 +159,41 @@ def _build_parts(settings: Settings, engine: Engine, jobs: int, parts: Path, fre
     except EngineError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
-    assemble(parts, parts / "extras", fresh, languages)
-    release_memory()  # Pagefind's processes come on top of this one: what the language builds freed goes back
-    try:  # the whole site, every language, before it is swapped in (a failure leaves the old site)
-        print(f"hub: {search.index(fresh)}", flush=True)
-    except search.SearchIndexError as error:
-        print(f"Error: {error}", file=sys.stderr)
-        return 1
     return 0
 
 
-def release_memory() -> None:
-    """Collect, then hand freed memory back to the system (glibc keeps it for this process otherwise: the
-    one-process build of 1 000 webinars held ≈ 185 MiB after its languages were built)."""
-    gc.collect()
-    try:
-        import ctypes
+def in_child(function: Callable[..., int], *args) -> int:
+    """``function(*args)``'s exit status, run in a forked copy of this process where the system can fork.
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
+    Why: CPython keeps the memory a build used for the process (the one-process build of 1 000 webinars
+    held 166 MiB after its languages, ``malloc_trim`` gave none back), and the search index runs after
+    it: 166 MiB + Pagefind's 177 MiB made a 343 MiB peak. When the child ends, all of it is freed. A fork
+    copies nothing up front (no new start of Python, the imports shared); where there is no fork, the
+    function runs here."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return function(*args)
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()  # nothing buffered twice
+    child = multiprocessing.get_context("fork").Process(target=_exit_with, args=(function, *args))
+    child.start()
+    child.join()
+    if child.exitcode is not None and child.exitcode < 0:
+        print(f"Error: the build's process was stopped by signal {-child.exitcode} (out of memory?)",
+              file=sys.stderr)
+        return 1
+    return child.exitcode or 0
+
+
+def _exit_with(function: Callable[..., int], *args) -> None:
+    """The child's body: the function's status as the process's exit status; a bug's traceback printed."""
+    try:
+        status = function(*args)
+    except Exception:  # a bug (in a template, an engine): its traceback, then a failed status
+        traceback.print_exc()
+        status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    sys.exit(status)
 
 
 def run_jobs(engine: Engine, jobs_list: list[LanguageJob], jobs: int) -> None:
