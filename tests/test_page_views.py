@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import (ARTIFACTS, FORCED_FAMILY, FORCED_FONTS, SCRIPTS, WIDTHS, browser_pages,
+from browser_support import (ARTIFACTS, FORCED_FAMILY, FORCED_FONTS, PREFIX, SCRIPTS, WIDTHS, browser_pages,
                              forced_font_css, require_axe, require_fonts, track_pending, wait_for_no_pending)
 from conftest import LANGS, lang_url
 
@@ -143,6 +143,9 @@ LAYOUT = """([parts, minSize]) => {
         const text = [...range.getClientRects()].filter(r => r.width > 0);
         return text.length && link.getBoundingClientRect().top >= Math.max(...text.map(r => r.bottom)) - 1;
     }).slice(0, 3).map(link => link.closest('h1, h2, h3, h4, h5, h6').innerText.slice(0, 60));
+    // The language switcher's links: {hreflang: path}.
+    result.switcher = Object.fromEntries([...document.querySelectorAll('a.md-select__link[hreflang]')]
+        .map(a => [a.hreflang, new URL(a.href).pathname]));
     return result; }"""
 
 
@@ -410,6 +413,16 @@ def test_axe_finds_nothing_serious(visits, view):
 def test_tab_key_reaches_the_language_switcher_and_the_search(visits, view):
     seen = visits(*view)
     assert seen.reached == {"language switcher", "search button"}, f"{seen.url}: the Tab key reached {seen.reached}"
+
+
+@pytest.mark.parametrize("view", [view for view in VIEWS if view[0] != "missing"], ids=view_id)
+def test_the_language_switcher_links_the_same_page_in_every_language(visits, view):
+    """Each language of the switcher points to this very page in that language (following the links with the
+    keyboard: test_browser.test_language_switcher_lands_on_the_same_page)."""
+    kind, lang, _ = view
+    seen = visits(*view)
+    expected = {other: PREFIX + lang_url(other, PAGES[kind][1]) for other in LANGS}
+    assert seen.layout["switcher"] == expected, f"{seen.url}: the switcher links {seen.layout['switcher']}"
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)

@@ -200,7 +200,37 @@ def searcher(browser, served):
 
 def shown_results(tab) -> list[dict]:
     return tab.evaluate("""() => [...document.querySelectorAll('.hub-search__result')].map(li => ({
-        href: li.querySelector('a').href, text: li.innerText}))""")
+        href: li.querySelector('a').href, text: li.innerText,
+        excerpt: li.querySelector('.hub-search__excerpt').innerText}))""")
+
+
+# Each result's whole text, as Pagefind gives it to the page (its own API, in the page, for the same query).
+PAGE_TEXTS = """async (query) => {
+    const bundle = new URL(document.getElementById('hub-search').getAttribute('data-bundle'), location.href);
+    const pagefind = await import(bundle.href + 'pagefind.js');
+    const found = await pagefind.search(query);
+    const data = await Promise.all(found.results.slice(0, 10).map(result => result.data()));
+    return Object.fromEntries(data.map(d => [new URL(d.url, location.href).href, d.content])); }"""
+
+
+def bare(text: str) -> str:
+    """Text for comparing an excerpt with its page: no spaces, full stops or zero-width spaces."""
+    return re.sub(r"[\s.\u3002\u200b]", "", text)
+
+
+def ellipsis_problems(results: list[dict], texts: dict[str, str]) -> list[str]:
+    """An excerpt starts (ends) with "…" exactly when it starts (ends) inside its page's text."""
+    problems = []
+    for result in results:
+        shown = result["excerpt"].strip()
+        core = bare(shown.removeprefix("\u2026").removesuffix("\u2026"))
+        whole = bare(texts[result["href"]])
+        assert core and core in whole, (shown, texts[result["href"]][:300])
+        if shown.startswith("\u2026") == whole.startswith(core):
+            problems.append(f"starts {'with' if shown.startswith(chr(0x2026)) else 'without'} …: {shown[:80]!r}")
+        if shown.endswith("\u2026") == whole.endswith(core):
+            problems.append(f"ends {'with' if shown.endswith(chr(0x2026)) else 'without'} …: {shown[-80:]!r}")
+    return problems
 
 
 @pytest.mark.browser
@@ -230,7 +260,8 @@ def test_a_query_finds_the_webinars_it_names(searcher, real_site, lang, query, e
         assert lines[1] == " · ".join(facts), lines[:3]
         assert "\u200b" not in by_href[href]
     for result in results:  # no excerpt starts with the full stop of a sentence it does not show
-        assert not re.search(r"(?m)^\s*[.。]", result["text"]), result["text"]
+        assert not re.search(r"(?m)^\s*(?:\u2026\s*)?[.。]", result["text"]), result["text"]
+    assert not ellipsis_problems(results, tab.evaluate(PAGE_TEXTS, query)), query
     if lang == "zh":  # Pagefind's ". " between blocks reads "。" in Chinese; after "：" or "？" it and its space go
         for result in results:
             joined = re.findall(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\d]\. ?|[\u3000-\u303f\uff00-\uffef] ",

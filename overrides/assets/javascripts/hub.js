@@ -264,6 +264,22 @@
     return text.replace(/^(?:[.\u3002]\s*)+/, "");
   }
 
+  /* An excerpt is a window of the page's text: "…" where it starts or ends inside that text, as a reader expects of
+     a text cut short (Pagefind's excerpt carries no sign of it). Compared as runs of words, the excerpt's first
+     and last two against the page's text; full stops and spaces aside (sentences() changed some) and CJK
+     punctuation as a word's end. */
+  function cut(excerpt, content) {
+    var words = function (text) {
+      return text.replace(/[\u3000-\u303f\uff00-\uffef]/g, "$& ").replace(/[.\u3002]/g, " ").split(/\s+/).filter(Boolean);
+    };
+    var shown = words(excerpt.textContent), all = words(content), n = Math.min(2, shown.length);
+    var space = /^zh\b/.test(document.documentElement.lang) ? "" : " ";  /* Chinese sets no space around it */
+    if (!n) return;
+    if (shown.slice(0, n).join(" ") !== all.slice(0, n).join(" "))
+      excerpt.insertBefore(document.createTextNode("\u2026" + space), excerpt.firstChild);
+    if (shown.slice(-n).join(" ") !== all.slice(-n).join(" ")) excerpt.appendChild(document.createTextNode(space + "\u2026"));
+  }
+
   function resultItem(data) {
     var item = document.createElement("li");
     item.className = "hub-search__result";
@@ -282,6 +298,7 @@
     var excerpt = document.createElement("p");
     excerpt.className = "hub-search__excerpt";
     excerpt.innerHTML = sentences(unsplit(data.excerpt));  /* Pagefind's excerpt: the page's text, escaped, with <mark> */
+    cut(excerpt, unsplit(data.content));
     item.appendChild(excerpt);
     return item;
   }
