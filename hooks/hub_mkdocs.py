@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import FileSystemBytecodeCache
+from markdown.extensions.toc import slugify_unicode
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Link
 from mkdocs.utils.meta import get_data
@@ -167,10 +168,13 @@ def theme_fixes(output: str) -> str:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """The site's name and the headings' permalink title in the language being built; remember where the
-    root (English) site goes."""
+    """The site's name and the headings' permalink title in the language being built, and heading ids made
+    of the heading's own words in any script (Python-Markdown's default keeps ASCII only: an Arabic, Chinese
+    or Russian heading's link read "#_1"); remember where the root (English) site goes."""
     config.site_name = _text(config, "site_name")
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _text(config, "permalink_title")
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = _text(config, "permalink_title")
+    toc["slugify"] = slugify_unicode
     if config.extra.get(JOB) is None and _language(config) == _settings(config).languages.default:
         _plain_build(config).root_site_dir = Path(config.site_dir)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hub.headings import keep_permalinks_with_words
@@ -48,4 +50,28 @@ def test_built_headings_keep_their_permalink_with_a_word_and_title_it_in_the_pag
             heading = link.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"])
             if heading.find("code") is None:
                 assert link.parent.get("class") == ["hub-keep"] and link.parent.get_text(strip=True) != "¶", heading
+    assert seen > 4
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_heading_ids_are_made_of_the_headings_own_words(real_site, fixture_site, lang):
+    """A link to a section reads as the section: "#التسجيل", "#注册", not "#_1" (Python-Markdown's default slug
+    drops every letter outside ASCII); each id unique on its page, and the table of contents links to it. A
+    webinar page's own sections have fixed ids, the same in every language ("#registration"): no "_1" either."""
+    seen = 0
+    for site, path, own_words in ((real_site, "", True), (fixture_site, "staff-guide/", True),
+                                  (real_site, "about/", True),
+                                  (fixture_site, "webinars/2027-03-28-upcoming-across-dst/", False)):
+        doc = page(site, lang_url(lang, path))
+        ids = [element["id"] for element in doc.select("[id]")]
+        assert len(ids) == len(set(ids)), (path, sorted(i for i in ids if ids.count(i) > 1))
+        for link in doc.select(".md-content .headerlink"):
+            heading = link.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"])
+            words = [word for word in re.split(r"\W+", heading.get_text(" ", strip=True).lower()) if word]
+            assert not re.fullmatch(r"_\d+", heading["id"]), (path, heading["id"], heading.get_text())
+            assert not own_words or any(word in heading["id"] for word in words), (path, heading["id"], words)
+            assert link["href"] == "#" + heading["id"]
+            seen += 1
+        for entry in doc.select(".md-sidebar--secondary a.md-nav__link[href^='#']"):
+            assert doc.find(id=entry["href"][1:]) is not None, (path, entry["href"])
     assert seen > 4
