@@ -143,6 +143,14 @@ LAYOUT = """([parts, minSize]) => {
         const text = [...range.getClientRects()].filter(r => r.width > 0);
         return text.length && link.getBoundingClientRect().top >= Math.max(...text.map(r => r.bottom)) - 1;
     }).slice(0, 3).map(link => link.closest('h1, h2, h3, h4, h5, h6').innerText.slice(0, 60));
+    // The filters: each label above its field; on a phone the field as wide as the form (a chosen value fits).
+    result.filters = [...document.querySelectorAll('.hub-filters label')].filter(visible).map(label => {
+        const l = label.getBoundingClientRect(), c = label.control.getBoundingClientRect(), text = label.innerText;
+        const row = label.closest('.hub-filters__fields').getBoundingClientRect();
+        if (meet(l, c) || l.bottom > c.top + 1) return `"${text}" is not above its field`;
+        if (innerWidth <= 480 && c.width < row.width - 1) return `"${text}": a field of ${Math.round(c.width)} px in a form of ${Math.round(row.width)} px`;
+        return null;
+    }).filter(Boolean);
     // The language switcher's links: {hreflang: path}.
     result.switcher = Object.fromEntries([...document.querySelectorAll('a.md-select__link[hreflang]')]
         .map(a => [a.hreflang, new URL(a.href).pathname]));
@@ -394,6 +402,14 @@ def test_no_part_of_a_card_covers_another(visits, view):
     assert not seen.layout["overlaps"], f"{seen.url}: {seen.layout['overlaps']}"
 
 
+@pytest.mark.parametrize("view", [v for v in VIEWS if v[0] == "webinars"], ids=view_id)
+def test_each_filter_label_stands_above_its_field_and_a_phone_gives_it_the_whole_width(visits, view):
+    """A filter's label stands above its field, never over it; on a phone each field takes the form's whole
+    width, so that a long label keeps to one or two lines and a chosen value ("Asia and the Pacific") shows."""
+    seen = visits(*view)
+    assert not seen.layout["filters"], f"{seen.url}: {seen.layout['filters']}"
+
+
 @pytest.mark.parametrize("view", [v for v in VIEWS if v[0] in CHART_KINDS], ids=view_id)
 def test_chart_is_legible_and_fills_its_column(visits, view):
     """HTML chart: every text at least 12 px, inside the chart, meeting no other text; as wide as its column;
@@ -483,7 +499,8 @@ def test_forced_fonts_are_the_ones_used(font_visits, view):
 def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
     seen = font_visits(*view)
     layout = seen["layout"]
-    problems = layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"] + layout["lonely"]
+    problems = (layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"] + layout["lonely"]
+                + layout["filters"])
     if view[0] == "figures" and not layout["charts"]:
         problems.append("no chart")
     assert not problems, f"{seen['url']} in the {view[3]} fonts:\n  " + "\n  ".join(problems)
