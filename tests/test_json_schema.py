@@ -99,6 +99,12 @@ INVALID = [
     ("webinar", VALID_WEBINAR.replace("language: en", "language: de"), "is not one of"),
     ("webinar", VALID_WEBINAR.replace("  en: An", "  de: An"), "is not one of"),
     ("webinar", VALID_WEBINAR.replace("An example webinar", "<b>An example</b>"), "does not match"),
+    # Invisible characters: the editor says so too (those of the Basic Multilingual Plane; rules.py).
+    ("webinar", VALID_WEBINAR.replace("An example", "An\u200bexample"), "does not match"),
+    ("webinar", VALID_WEBINAR.replace("An example", "\ufeffAn example"), "does not match"),
+    ("webinar", VALID_WEBINAR.replace("An example", "An \u202eelpmaxe"), "does not match"),
+    ("webinar", VALID_WEBINAR + 'summary:\n  en: "A text\\u2028with a line separator"\n', "does not match"),
+    ("expert", "name: Ada\u3164Example\n", "does not match"),
     ("webinar", VALID_WEBINAR.replace("title:\n  en: An example webinar", "title: {}"), "should be non-empty"),
     ("webinar", VALID_WEBINAR.replace("number: 3", "number: 0"), "less than the minimum"),
     ("webinar", VALID_WEBINAR + 'start: "25:00"\ntimezone: Europe/Zurich\n', "does not match"),
@@ -132,6 +138,8 @@ def test_invalid_documents_are_rejected_by_schema_and_build(kind, text, message)
     "",
     "status:\nexperts:\nslides:\n",  # empty optional fields mean their defaults, for the build and the schema
     'start: "09:30"\ntimezone: America/Bogota\nduration: 90\nregion:\n  es: América Latina\n',
+    # Emoji (two surrogates to an editor's regular expression) and the joiners some scripts need are text.
+    "summary:\n  en: \"Women in IP \U0001F469\u200D\U0001F4BB, and \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645\"\n",
     textwrap.dedent("""\
         recording:
           url: https://example.org/video.mp4
@@ -167,3 +175,29 @@ def test_staff_guide_example_is_valid(lang):
     assert build_document(data, DOCUMENT_KINDS["webinar"], out) is not None, out.problems
     for command in ("./hub new", "./hub check", "./hub serve", "file:line:col" if lang == "en" else "./hub new expert"):
         assert command in text, command
+
+
+def test_an_editor_reads_the_text_patterns_as_the_build_does():
+    """An editor runs a schema's pattern as JavaScript does, without the "u" flag (a character beyond U+FFFF is two
+    surrogates there): in node, each text pattern refuses what the build refuses of the Basic Multilingual Plane
+    and accepts emoji and the joiners some scripts need."""
+    import shutil
+    import subprocess
+
+    from browser_support import missing
+    from hub.rules import Markdown, Text
+
+    node = shutil.which("node")
+    if node is None:
+        missing("Node.js", "Install npm as root with `apt-get install -y npm` (as `./hub test` does)")
+    refused = ["An\u200bexample", "\ufeffA title", "An \u202eelpmaxe", "A\u3164name", "Private\ue000use", "A\u00adb",
+               "Bell\u0007"]
+    accepted = ["Women in IP \U0001F469\u200d\U0001F4BB", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+                "Propri\u00e9t\u00e9 intellectuelle", "\u77e5\u8bc6\u4ea7\u6743 \U0001F4DA"]
+    patterns = [Text().json()["pattern"], Markdown().json()["pattern"]]
+    script = ("const [patterns, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p).test(s)))));")
+    result = subprocess.run([node, "-e", script], input=json.dumps([patterns, refused + accepted]),
+                            capture_output=True, text=True, timeout=60, check=True)
+    for pattern, verdicts in zip(patterns, json.loads(result.stdout)):
+        assert verdicts == [False] * len(refused) + [True] * len(accepted), (pattern[:40], verdicts)

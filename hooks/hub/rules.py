@@ -33,8 +33,29 @@ _CONTROLS = frozenset(chr(code) for code in range(0xA0) if unicodedata.category(
 INVISIBLE = ("\u00ad\u180e\u200b\u2060-\u2064\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\ufff9-\ufffb"
              "\ue000-\uf8ff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U000e0000-\U000e007f\U000f0000-\U0010ffff"
              + "".join(f"\\U{plane * 0x10000 + 0xfffe:08x}\\U{plane * 0x10000 + 0xffff:08x}" for plane in range(1, 15)))
+
+
+def _runs(codes) -> list[tuple[int, int]]:
+    """Consecutive code points as (first, last) runs: a character class of ranges."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return [(first, last) for first, last in runs]
+
+
 # One regex search instead of a Python loop over every character of every staff text.
 _UNWANTED = re.compile("[" + "".join(f"\\u{ord(c):04x}" for c in sorted(BIDI_CONTROLS | _CONTROLS)) + INVISIBLE + "]")
+# The same characters for the editor's JSON Schema, as far as its regular expressions can say them: an editor
+# reads a pattern as JavaScript does, without the "u" flag, where a character beyond U+FFFF is two surrogates
+# (a class of lone surrogates would refuse every emoji). So the characters of the Basic Multilingual Plane but
+# surrogates, written as \uXXXX; the build's check still refuses the others.
+_UNWANTED_IN_EDITOR = "".join(
+    f"\\u{first:04x}" + (f"-\\u{last:04x}" if last > first else "")
+    for first, last in _runs(code for code in range(0x10000)
+                             if _UNWANTED.match(chr(code)) and not 0xD800 <= code <= 0xDFFF))
 
 
 def _bad_character(text: str) -> str | None:
@@ -69,7 +90,7 @@ class Text:
         return _bad_character(value)
 
     def json(self) -> dict[str, Any]:
-        return {"minLength": 1, "maxLength": self.max_length, "pattern": r"^[^<>\n]*$"}
+        return {"minLength": 1, "maxLength": self.max_length, "pattern": f"^[^<>\\n{_UNWANTED_IN_EDITOR}]*$"}
 
     def example(self) -> str:
         return "Patent basics for small firms"
@@ -113,7 +134,7 @@ class Markdown:
         return _bad_character(value)
 
     def json(self) -> dict[str, Any]:
-        return {"minLength": 1, "maxLength": self.max_length}
+        return {"minLength": 1, "maxLength": self.max_length, "pattern": f"^[^{_UNWANTED_IN_EDITOR}]*$"}
 
     def example(self) -> str:
         return "A *short* text with [a link](https://www.example.org/)"
