@@ -151,6 +151,12 @@ LAYOUT = """([parts, minSize]) => {
         if (innerWidth <= 480 && c.width < row.width - 1) return `"${text}": a field of ${Math.round(c.width)} px in a form of ${Math.round(row.width)} px`;
         return null;
     }).filter(Boolean);
+    const reset = document.querySelector('.hub-filters__reset .md-button'), field = document.querySelector('.hub-filters select');
+    if (reset && field && visible(reset) && innerWidth > 480) {
+        const b = reset.getBoundingClientRect(), f = field.getBoundingClientRect();
+        if (b.height < f.height - 1 || Math.abs(b.bottom - f.bottom) > 1)
+            result.filters.push(`the reset button (${Math.round(b.height)} px) does not stand level with the fields (${Math.round(f.height)} px)`);
+    }
     // The language switcher's links: {hreflang: path}.
     result.switcher = Object.fromEntries([...document.querySelectorAll('a.md-select__link[hreflang]')]
         .map(a => [a.hreflang, new URL(a.href).pathname]));

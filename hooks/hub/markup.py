@@ -1,0 +1,22 @@
+"""Small fixes to a page's HTML as the theme and Python-Markdown write it, made on the output (no copy of a theme
+file): an address shown as a link's text read left to right, and the language switcher's current language said."""
+
+from __future__ import annotations
+
+import re
+
+# A link whose text is its own address (Markdown's <https://…> autolink): an <a> with no dir of its own.
+_ADDRESS_LINK = re.compile(r'<a (?![^>]*\bdir=)([^>]*)>(https?://[^<\s]*)</a>')
+
+
+def isolate_addresses(html: str) -> str:
+    """``dir="ltr"`` on each link that shows an address: an inline element with ``dir`` is a bidi isolate, so in
+    a right-to-left paragraph "http://127.0.0.1:8000/" keeps its slash at its end, not before "http"."""
+    return _ADDRESS_LINK.sub(r'<a dir="ltr" \1>\2</a>', html)
+
+
+def mark_current_language(html: str, language: str) -> str:
+    """``aria-current="true"`` on the language switcher's link to the page's own language (Material's selector
+    marks none): a screen reader says which language is current, and hub.css shows it."""
+    return html.replace(f'hreflang="{language}" class="md-select__link">',
+                        f'hreflang="{language}" class="md-select__link" aria-current="true">', 1)

@@ -1,0 +1,52 @@
+"""Fixes made to a page's HTML on the output (hub/markup.py): addresses read left to right, the current language said."""
+
+from __future__ import annotations
+
+import pytest
+
+from hub.markup import isolate_addresses, mark_current_language
+
+from conftest import LANGS, lang_url, page
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<p>افتح <a href="http://127.0.0.1:8000/">http://127.0.0.1:8000/</a> في المتصفح</p>',
+     '<p>افتح <a dir="ltr" href="http://127.0.0.1:8000/">http://127.0.0.1:8000/</a> في المتصفح</p>'),
+    ('<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>',
+     '<a dir="ltr" href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>'),
+    ('<a class="x" href="https://e.org/">https://e.org/</a> and <a href="https://f.org/">https://f.org/</a>',
+     '<a dir="ltr" class="x" href="https://e.org/">https://e.org/</a> and '
+     '<a dir="ltr" href="https://f.org/">https://f.org/</a>'),
+])
+def test_a_link_that_shows_its_address_reads_left_to_right(html, expected):
+    assert isolate_addresses(html) == expected
+
+
+@pytest.mark.parametrize("html", [
+    '<a href="https://example.org/">the organisation</a>',  # words: they take the paragraph's direction
+    '<a dir="rtl" href="https://e.org/">https://e.org/</a>',  # a direction of its own: kept
+    '<a href="https://e.org/"><code>https://e.org/</code></a>',  # code: isolated already (hub.css)
+    '<p>https://example.org/ in plain text</p>',
+])
+def test_other_links_and_text_are_left_as_they_are(html):
+    assert isolate_addresses(html) == html
+
+
+def test_only_the_pages_own_language_is_marked_current():
+    links = "".join(f'<a href="/{code}/" hreflang="{code}" class="md-select__link">{code}</a>' for code in LANGS)
+    marked = mark_current_language(links, "ar")
+    assert marked.count('aria-current="true"') == 1
+    assert 'hreflang="ar" class="md-select__link" aria-current="true">' in marked
+    assert mark_current_language(links, "xx") == links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_pages_mark_their_language_in_the_switcher_and_isolate_addresses(real_site, fixture_site, lang):
+    for site, path in ((real_site, ""), (real_site, "about/"), (fixture_site, "staff-guide/"),
+                       (fixture_site, "webinars/2027-03-28-upcoming-across-dst/")):
+        doc = page(site, lang_url(lang, path))
+        current = doc.select("a.md-select__link[aria-current]")
+        assert [link["hreflang"] for link in current] == [lang], (path, current)
+    guide = page(fixture_site, lang_url(lang, "staff-guide/"))
+    shown = [link for link in guide.select(".md-content a[href^='http']") if link.get_text() == link["href"]]
+    assert shown and all(link.get("dir") == "ltr" for link in shown), shown
