@@ -383,3 +383,29 @@ def test_changed_pages_fit_and_are_photographed(tab, served, kind, lang, width):
             assert box["left"] >= -1 and box["right"] <= WIDTHS[width]["width"] + 1, (selector, box)
     assert not item.errors, item.errors
     item.shot(f"{kind}-{lang}-{width}")
+
+
+# ------------------------------------------------------------------------------------------- Chinese pages' faces
+
+def _faces(page, session, selector: str) -> set[str]:
+    """The font faces Chromium drew the text of ``selector``'s element with (its own text nodes)."""
+    root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, selector
+    return {font["familyName"] for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_chinese_page_draws_latin_letters_in_one_latin_face(tab, served, width):
+    """On a Chinese page Latin letters come from a Latin face, one for all of them (a French title, a mandate
+    "TEST/1/1, option Z"), never from the face that draws the Han characters: CJK faces' Latin letters differ
+    from one to the next (WenQuanYi's "II" has serifs) and set Latin punctuation full width."""
+    item = tab(url_of(served("fixture_site"), "zh", "webinars/2027-03-28-upcoming-across-dst/"), WIDTHS[width], "zh")
+    session = item.context.new_cdp_session(item.page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    title = _faces(item.page, session, "article h1")  # "Un webinaire à venir, …" (lang="fr")
+    mandate = _faces(item.page, session, ".hub-fact:last-child dd")  # "TEST/1/1, option Z"
+    han = _faces(item.page, session, ".hub-fact--date dt")  # "日期"
+    assert len(title) == 1 and title == mandate, (title, mandate)
+    assert not title & han, f"Latin letters drawn by the Han face: {title} and {han}"
