@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.markup import isolate_addresses, mark_current_language
+from hub.markup import break_paths_at_slashes, isolate_addresses, mark_current_language
 
 from conftest import LANGS, lang_url, page
 
@@ -32,6 +32,19 @@ def test_other_links_and_text_are_left_as_they_are(html):
     assert isolate_addresses(html) == html
 
 
+@pytest.mark.parametrize("html, expected", [
+    ("<p>in <code>webinars/files/</code></p>", "<p>in <code>webinars/<wbr>files/</code></p>"),
+    ("<code>http://127.0.0.1:8000/admin/</code>", "<code>http://<wbr>127.0.0.1:8000/<wbr>admin/</code>"),
+    ("<code>webinars/&lt;name&gt;.yml</code>", "<code>webinars/<wbr>&lt;name&gt;.yml</code>"),
+    ("<code>./hub new</code>", "<code>./<wbr>hub new</code>"),
+    ("<pre><code>webinars/files/</code></pre>", "<pre><code>webinars/files/</code></pre>"),  # a block: left
+    ('<pre><code class="language-sh">a/b</code></pre>', '<pre><code class="language-sh">a/b</code></pre>'),
+    ("<code>no path</code>", "<code>no path</code>"),
+])
+def test_a_path_in_a_sentence_breaks_at_its_slashes(html, expected):
+    assert break_paths_at_slashes(html) == expected
+
+
 def test_only_the_pages_own_language_is_marked_current():
     links = "".join(f'<a href="/{code}/" hreflang="{code}" class="md-select__link">{code}</a>' for code in LANGS)
     marked = mark_current_language(links, "ar")
@@ -50,3 +63,5 @@ def test_built_pages_mark_their_language_in_the_switcher_and_isolate_addresses(r
     guide = page(fixture_site, lang_url(lang, "staff-guide/"))
     shown = [link for link in guide.select(".md-content a[href^='http']") if link.get_text() == link["href"]]
     assert shown and all(link.get("dir") == "ltr" for link in shown), shown
+    paths = [code for code in guide.select(".md-content :not(pre) > code") if "/" in code.get_text().rstrip("/")]
+    assert paths and all(code.find("wbr") for code in paths), [str(code) for code in paths if not code.find("wbr")]

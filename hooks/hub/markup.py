@@ -1,5 +1,6 @@
 """Small fixes to a page's HTML as the theme and Python-Markdown write it, made on the output (no copy of a theme
-file): an address shown as a link's text read left to right, and the language switcher's current language said."""
+file): an address shown as a link's text read left to right, a path in a sentence broken at its slashes, and the
+language switcher's current language said."""
 
 from __future__ import annotations
 
@@ -13,6 +14,16 @@ def isolate_addresses(html: str) -> str:
     """``dir="ltr"`` on each link that shows an address: an inline element with ``dir`` is a bidi isolate, so in
     a right-to-left paragraph "http://127.0.0.1:8000/" keeps its slash at its end, not before "http"."""
     return _ADDRESS_LINK.sub(r'<a dir="ltr" \1>\2</a>', html)
+
+
+# Code within a sentence (not a block: Python-Markdown writes those as <pre><code …>) holding a path.
+_INLINE_CODE = re.compile(r"(?<!<pre>)<code>([^<]*/[^<]*)</code>")
+
+
+def break_paths_at_slashes(html: str) -> str:
+    """``<wbr>`` after each "/" of a path in code within a sentence: on a phone "webinars/files/" then breaks
+    after a slash, not in the middle of a word ("…/adm" "in/"). Nothing changes in what is copied."""
+    return _INLINE_CODE.sub(lambda match: "<code>" + re.sub(r"/(?=[^/])", "/<wbr>", match[1]) + "</code>", html)
 
 
 def mark_current_language(html: str, language: str) -> str:
