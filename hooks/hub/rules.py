@@ -52,10 +52,12 @@ _UNWANTED = re.compile("[" + "".join(f"\\u{ord(c):04x}" for c in sorted(BIDI_CON
 # reads a pattern as JavaScript does, without the "u" flag, where a character beyond U+FFFF is two surrogates
 # (a class of lone surrogates would refuse every emoji). So the characters of the Basic Multilingual Plane but
 # surrogates, written as \uXXXX; the build's check still refuses the others.
-_UNWANTED_IN_EDITOR = "".join(
-    f"\\u{first:04x}" + (f"-\\u{last:04x}" if last > first else "")
-    for first, last in _runs(code for code in range(0x10000)
-                             if _UNWANTED.match(chr(code)) and not 0xD800 <= code <= 0xDFFF))
+@lru_cache(maxsize=1)
+def _unwanted_in_editor() -> str:
+    """Worked out when a schema is written, not at every import (65 536 characters tried)."""
+    return "".join(f"\\u{first:04x}" + (f"-\\u{last:04x}" if last > first else "")
+                   for first, last in _runs(code for code in range(0x10000)
+                                            if _UNWANTED.match(chr(code)) and not 0xD800 <= code <= 0xDFFF))
 
 
 def _bad_character(text: str) -> str | None:
@@ -90,7 +92,7 @@ class Text:
         return _bad_character(value)
 
     def json(self) -> dict[str, Any]:
-        return {"minLength": 1, "maxLength": self.max_length, "pattern": f"^[^<>\\n{_UNWANTED_IN_EDITOR}]*$"}
+        return {"minLength": 1, "maxLength": self.max_length, "pattern": f"^[^<>\\n{_unwanted_in_editor()}]*$"}
 
     def example(self) -> str:
         return "Patent basics for small firms"
@@ -134,7 +136,7 @@ class Markdown:
         return _bad_character(value)
 
     def json(self) -> dict[str, Any]:
-        return {"minLength": 1, "maxLength": self.max_length, "pattern": f"^[^{_UNWANTED_IN_EDITOR}]*$"}
+        return {"minLength": 1, "maxLength": self.max_length, "pattern": f"^[^{_unwanted_in_editor()}]*$"}
 
     def example(self) -> str:
         return "A *short* text with [a link](https://www.example.org/)"
