@@ -58,7 +58,7 @@ CARD_PARTS = {
 }
 
 # One evaluate: what the page looks like once ready (boxes as laid out, in CSS px).
-LAYOUT = """([parts, minSize]) => {
+LAYOUT = """([parts, minSize, switcher]) => {
     const name = e => e.tagName.toLowerCase() + (e.classList.length ? '.' + [...e.classList].join('.') : '');
     const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
         && e.checkVisibility({visibilityProperty: true}); };
@@ -158,9 +158,11 @@ LAYOUT = """([parts, minSize]) => {
             result.filters.push(`the reset button (${Math.round(b.height)} px) does not stand level with the fields (${Math.round(f.height)} px)`);
     }
     // The language switcher's links: {hreflang: path}.
-    result.switcher = Object.fromEntries([...document.querySelectorAll('a.md-select__link[hreflang]')]
+    result.switcher = Object.fromEntries([...document.querySelectorAll(switcher)]
         .map(a => [a.hreflang, new URL(a.href).pathname]));
     return result; }"""
+
+LAYOUT_ARGS = [CARD_PARTS, MIN_CHART_TEXT_PX, SWITCHER_LINK]
 
 
 def axe_violations(page, script: str) -> list[str]:
@@ -284,7 +286,7 @@ def visit_page(tab: Tab, url: str, kind: str, lang: str, width: str, axe: str, f
     Tab key reaches (last: the keyboard opens things). Raises if the tab itself broke (the caller drops it)."""
     seen = tab.open(url)
     page = tab.page
-    seen.layout = page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])
+    seen.layout = page.evaluate(LAYOUT, LAYOUT_ARGS)
     if lang in SCREENSHOT_LANGS:
         shoot(page, ARTIFACTS / "screenshots", f"{kind}-{lang}-{width}")
     seen.axe = axe_violations(page, axe)
@@ -292,7 +294,7 @@ def visit_page(tab: Tab, url: str, kind: str, lang: str, width: str, axe: str, f
     samples = {script: sample for script, (_, sample) in SCRIPTS.items()}
     for font in fonts:
         forced = {"fonts": page.evaluate(FORCE_FONTS, [forced_font_css(font), FORCED_FAMILY, samples]),
-                  "layout": page.evaluate(LAYOUT, [CARD_PARTS, MIN_CHART_TEXT_PX])}
+                  "layout": page.evaluate(LAYOUT, LAYOUT_ARGS)}
         seen.in_fonts[font] = forced
         if kind == "figures" and lang in SCREENSHOT_LANGS:
             shoot(page, ARTIFACTS / "screenshots" / "fonts", f"{kind}-{lang}-{width}-{font}")

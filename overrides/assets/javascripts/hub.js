@@ -253,6 +253,8 @@
   /* The Chinese index is read from pages split into words with zero-width spaces (hooks/hub/search.py): not shown. */
   function unsplit(text) { return String(text || "").replace(/\u200b/g, ""); }
 
+  function chinese() { return /^zh\b/.test(document.documentElement.lang); }
+
   /* Pagefind joins a page's blocks (heading, paragraph, list item) into sentences with a Latin ". ": after Chinese
      text (or, on a Chinese page, a number ending a block: a year heading) that is "。", and nothing (not even its
      space) after a Chinese punctuation mark; a <mark> may close between. An excerpt that starts at such a join
@@ -260,7 +262,7 @@
   function sentences(excerpt) {
     var text = excerpt.replace(/([\u3400-\u9fff\uf900-\ufaff])((?:<\/mark>)?)\. ?/g, "$1$2\u3002")
       .replace(/([\u3000-\u303f\uff00-\uffef])((?:<\/mark>)?)(?:\. ?| )/g, "$1$2");
-    if (/^zh\b/.test(document.documentElement.lang)) text = text.replace(/(\d)((?:<\/mark>)?)\. /g, "$1$2\u3002");
+    if (chinese()) text = text.replace(/(\d)((?:<\/mark>)?)\. /g, "$1$2\u3002");
     return text.replace(/^(?:[.\u3002]\s*)+/, "");
   }
 
@@ -273,7 +275,7 @@
       return text.replace(/[\u3000-\u303f\uff00-\uffef]/g, "$& ").replace(/[.\u3002]/g, " ").split(/\s+/).filter(Boolean);
     };
     var shown = words(excerpt.textContent), all = words(content), n = Math.min(2, shown.length);
-    var space = /^zh\b/.test(document.documentElement.lang) ? "" : " ";  /* Chinese sets no space around it */
+    var space = chinese() ? "" : " ";  /* Chinese sets no space around it */
     if (!n) return;
     if (shown.slice(0, n).join(" ") !== all.slice(0, n).join(" "))
       excerpt.insertBefore(document.createTextNode("\u2026" + space), excerpt.firstChild);
