@@ -387,7 +387,7 @@ def test_changed_pages_fit_and_are_photographed(tab, served, kind, lang, width):
 
 # ------------------------------------------------------------------------------------------- Chinese pages' faces
 
-def _faces(page, session, selector: str) -> set[str]:
+def _faces(session, selector: str) -> set[str]:
     """The font faces Chromium drew the text of ``selector``'s element with (its own text nodes)."""
     root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
     node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
@@ -404,8 +404,8 @@ def test_a_chinese_page_draws_latin_letters_in_one_latin_face(tab, served, width
     session = item.context.new_cdp_session(item.page)
     session.send("DOM.enable")
     session.send("CSS.enable")
-    title = _faces(item.page, session, "article h1")  # "Un webinaire à venir, …" (lang="fr")
-    mandate = _faces(item.page, session, ".hub-fact:last-child dd")  # "TEST/1/1, option Z"
-    han = _faces(item.page, session, ".hub-fact--date dt")  # "日期"
+    title = _faces(session, "article h1")  # "Un webinaire à venir, …" (lang="fr")
+    mandate = _faces(session, ".hub-fact:last-child dd")  # "TEST/1/1, option Z"
+    han = _faces(session, ".hub-fact--date dt")  # "日期"
     assert len(title) == 1 and title == mandate, (title, mandate)
     assert not title & han, f"Latin letters drawn by the Han face: {title} and {han}"
