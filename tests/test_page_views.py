@@ -165,8 +165,8 @@ LAYOUT = """([parts, minSize, switcher]) => {
 LAYOUT_ARGS = [CARD_PARTS, MIN_CHART_TEXT_PX, SWITCHER_LINK]
 
 
-def axe_violations(page, script: str) -> list[str]:
-    page.add_script_tag(path=script)
+def axe_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is (axe is in every page of a ``Tab``)."""
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'][:4])} — "
             f"{v['nodes'][0]['failureSummary'].splitlines()[-1].strip()}"
@@ -228,10 +228,13 @@ class Tab:
     One tab goes from page to page as a visitor's does (no new browser context for each view: 0.3 s, and axe-core
     parsed and warmed again): each view starts once the page before it is ready, so nothing of that page is left
     to be recorded against the next one. No HTTP cache (a routed context has none): each page fetches what it uses.
+    axe-core (``axe``, a file) is put in every page before the page's own scripts, as a script the browser compiles
+    once for the tab (added to each page after its load, its 0.5 MB were sent and parsed again: 0.1 s a view).
     """
 
-    def __init__(self, browser, viewport: dict, lang: str):
+    def __init__(self, browser, viewport: dict, lang: str, axe: str):
         self.context = browser.new_context(viewport=viewport, locale=lang)
+        self.context.add_init_script(path=axe)
         # Nothing may leave the machine: abort any request to another host (it is recorded, and fails).
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         self.seen = Collected(url="")
@@ -281,7 +284,7 @@ def shoot(page, folder, name: str) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
-def visit_page(tab: Tab, url: str, kind: str, lang: str, width: str, axe: str, fonts: tuple[str, ...]) -> Collected:
+def visit_page(tab: Tab, url: str, kind: str, lang: str, width: str, fonts: tuple[str, ...]) -> Collected:
     """The one visit of a page view: what the page is in its own fonts, then in each of ``fonts``, then where the
     Tab key reaches (last: the keyboard opens things). Raises if the tab itself broke (the caller drops it)."""
     seen = tab.open(url)
@@ -289,7 +292,7 @@ def visit_page(tab: Tab, url: str, kind: str, lang: str, width: str, axe: str, f
     seen.layout = page.evaluate(LAYOUT, LAYOUT_ARGS)
     if lang in SCREENSHOT_LANGS:
         shoot(page, ARTIFACTS / "screenshots", f"{kind}-{lang}-{width}")
-    seen.axe = axe_violations(page, axe)
+    seen.axe = axe_violations(page)
     seen.requests_before_search = list(seen.requests)
     samples = {script: sample for script, (_, sample) in SCRIPTS.items()}
     for font in fonts:
@@ -323,9 +326,9 @@ def visits(browser, served):
         if view not in done:
             site, path = PAGES[kind]
             url = served(site) + lang_url(lang, path)
-            tab = tabs.get((lang, width)) or tabs.setdefault((lang, width), Tab(browser, WIDTHS[width], lang))
+            tab = tabs.get((lang, width)) or tabs.setdefault((lang, width), Tab(browser, WIDTHS[width], lang, axe))
             try:
-                done[view] = visit_page(tab, url, kind, lang, width, axe, fonts_of(view))
+                done[view] = visit_page(tab, url, kind, lang, width, fonts_of(view))
             except Exception as error:  # noqa: BLE001  (every check of this view reports it; the next gets a new tab)
                 done[view] = Collected(url=url, error=f"{type(error).__name__}: {error}")
                 tabs.pop((lang, width)).close()
