@@ -96,6 +96,11 @@ def test_types_bounds_required_and_choices(config):
     assert webinars["series"].items() >= {"widget": "relation", "collection": "series", "value_field": "{{slug}}"}.items()
     assert webinars["experts"].items() >= {"widget": "relation", "collection": "experts", "multiple": True}.items()
     assert webinars["slides.file"].items() >= {"widget": "file", "media_folder": "webinars/files"}.items()
+    # A budget's currency is chosen among those the build accepts (in use since 1990; no XXX "no currency").
+    series = editor_paths(next(c for c in config["collections"] if c["name"] == "series")["fields"])
+    assert series["budget.currency"]["widget"] == "select"
+    assert {"CHF", "EUR", "USD"} <= set(series["budget.currency"]["options"])
+    assert not {"XXX", "XTS", "XAU"} & set(series["budget.currency"]["options"])
 
 
 def test_languages_are_a_parameter():

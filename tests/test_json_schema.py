@@ -120,6 +120,11 @@ INVALID = [
     ("series", "title:\n  en: A series\ndecision: X/1\nperiod: 2027\nbudget:\n  planned: -1\n  currency: CHF\n",
      "less than the minimum"),
     ("series", "title:\n  en: A series\ndecision: X/1\nperiod: [2027]\n", "is not valid under any"),
+    # Impossible years and no currency in use: "no currency", the testing code, gold, a unit of account.
+    ("series", "title:\n  en: A series\nperiod: 3019\n", "is not valid under any"),
+    ("series", "title:\n  en: A series\nperiod: 1899\n", "is not valid under any"),
+    *[("series", f"title:\n  en: A series\nbudget:\n  planned: 10\n  currency: {code}\n", "is not one of")
+      for code in ("XXX", "XTS", "XAU", "XDR", "chf", "FRF1")],
 ]
 
 

@@ -183,9 +183,32 @@ def test_expert_and_series_files_are_validated_too(tmp_path):
     assert reported == [
         "webinars/experts/test-expert.yml:2:10: country: must be a two-letter ISO country code such as CH or KE, got text ('Kenya')"
         "; for example: country: KE",
-        "webinars/series/test-series.yml:7:13: budget.currency: must be an ISO 4217 currency code such as CHF or USD, got text ('francs')"
+        "webinars/series/test-series.yml:7:13: budget.currency: must be the ISO 4217 code of a currency in use, such as CHF or USD, got text ('francs')"
         "; for example: currency: CHF",
     ]  # no knock-on 'unknown expert/series' errors for files that exist but are broken
+
+
+@pytest.mark.parametrize("lines,expected", [
+    ("period: 3019\n", "4:9: period: must be at most 2199, got a whole number (3019)"),
+    ("period: 1066\n", "4:9: period: must be at least 1990, got a whole number (1066)"),
+    ("period: 2030\nbudget:\n  planned: 10\n  currency: XXX\n",
+     "7:13: budget.currency: must be the ISO 4217 code of a currency in use, such as CHF or USD, got text ('XXX')"),
+    ("period: 2030\nbudget:\n  planned: 10\n  currency: XAU\n", "7:13: budget.currency: must be the ISO 4217 code"),
+    ("period: 2030\nbudget:\n  planned: 10\n  currency: XTS\n", "7:13: budget.currency: must be the ISO 4217 code"),
+])
+def test_impossible_years_and_currencies_are_refused_where_they_are(tmp_path, lines, expected):
+    root = write_data(tmp_path)
+    (root / "webinars" / "series" / "test-series.yml").write_text(SERIES.replace("period: 2030\n", lines))
+    [reported] = problems(root)
+    assert reported.startswith(f"webinars/series/test-series.yml:{expected}"), reported
+
+
+@pytest.mark.parametrize("code", ["CHF", "EUR", "USD", "KES", "HRK"])  # HRK: the kuna, legal tender until 2023
+def test_currencies_in_use_since_1990_are_accepted(tmp_path, code):
+    root = write_data(tmp_path)
+    (root / "webinars" / "series" / "test-series.yml").write_text(
+        SERIES + f"budget:\n  planned: 10\n  currency: {code}\n")
+    assert load_catalog(root).series["test-series"].data.budget.currency == code
 
 
 def test_every_problem_is_reported_in_one_run(tmp_path):

@@ -12,6 +12,8 @@ from typing import Annotated
 
 from .published_files import DECK_FILE_SUFFIXES, PHOTO_SUFFIXES
 from .rules import (
+    FIRST_DATE,
+    LAST_DATE,
     Country,
     Currency,
     HttpUrl,
@@ -124,7 +126,8 @@ class Series:
     decision_explained: LocalizedText | None = doc(
         "What the decision asks for, in words a visitor understands without the document (e.g. what "
         "'option B' is), per language, from the sources only; shown beside the decision.", default=None)
-    period: Annotated[str, Text(40)] | int | None = doc("A year (2019) or a short text.", default=None)
+    period: Annotated[str, Text(40)] | Annotated[int, Range(FIRST_DATE.year, LAST_DATE.year)] | None = doc(
+        "A year (2019) or a short text.", default=None)
     description: LocalizedMarkdown | None = doc("What the series is, per language (Markdown).", default=None)
     programme: list[LocalizedText] = doc(
         "How the series' webinars run, as its report describes it, one step per item (per language). "

@@ -18,6 +18,7 @@ from datetime import date, time
 from typing import Any, Union
 
 from .languages import active, listed
+from .rules import FIRST_DATE, LAST_DATE
 from .yamlload import LocatedDict, LocatedList, Mark
 
 
@@ -170,9 +171,6 @@ def example(hint: Any, path: str) -> str:
     return f"for example: {name}: {value}" if name else f"for example: {value}"
 
 
-# The dates a webinar can have: wide enough for any real one, narrow enough that every date, time and
-# calendar computed from it (time zones, durations, the years around it in calendars) stays in range.
-FIRST_DATE, LAST_DATE = date(1990, 1, 1), date(2199, 12, 31)
 
 
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")

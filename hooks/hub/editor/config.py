@@ -46,7 +46,6 @@ MESSAGES = {  # the plain words shown under a field whose text does not match (a
     HttpUrl: "must be an absolute http(s) address, e.g. https://example.org/page",
     TimeZone: "must be an IANA time zone name such as Europe/Zurich or America/Bogota",
     Country: "must be a two-letter ISO country code such as CH or KE",
-    Currency: "must be an ISO 4217 currency code such as CHF or USD",
     RepoFile: "must be a path under webinars/files/",
 }
 
@@ -159,6 +158,8 @@ class ConfigWriter:
     def string(self, rules: list[Any]) -> dict[str, Any]:
         if _rule(rules, OneOf):
             return {"widget": "select", "options": self.options(rules)}
+        if _rule(rules, Currency):  # the codes the build accepts, to choose from
+            return {"widget": "select", "options": Currency().json()["enum"]}
         if _rule(rules, Markdown):
             return {"widget": "markdown", "minimal": True}
         if _rule(rules, RepoFile):
