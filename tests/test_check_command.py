@@ -86,6 +86,25 @@ def test_each_kind_of_problem_is_reported(tmp_path, breakage, expected):
     assert any(re.search(expected, line) for line in problems(result)), result.stderr
 
 
+@pytest.mark.parametrize("damage", [
+    lambda text: text[: len(text) // 2],  # cut off: not JSON any more
+    lambda text: text.replace('"required"', '"requird"', 1),  # valid JSON, but no longer the contract
+    lambda text: "",
+])
+def test_an_editor_schema_file_edited_by_hand_fails_the_check(tmp_path, damage):
+    project = make_project(tmp_path / "p", FIXTURES / "hub")
+    shutil.copytree(ROOT / "webinars" / "schema", project / "webinars" / "schema", dirs_exist_ok=True)
+    assert hub_check(project).returncode == 0
+    schema = project / "webinars" / "schema" / "webinar.schema.json"
+    schema.write_text(damage(schema.read_text(encoding="utf-8")), encoding="utf-8")
+    result = hub_check(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "1 editor schema file not as ./hub schema writes it:",
+        "  webinars/schema/webinar.schema.json: run ./hub schema and commit the result (these files are generated "
+        "from hooks/hub/schema.py; edit that instead)"]
+
+
 def test_unknown_hub_command_prints_usage():
     result = subprocess.run(["bash", str(ROOT / "hub"), "no-such-command"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2

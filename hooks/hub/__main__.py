@@ -11,6 +11,7 @@ from pathlib import Path
 from . import languages
 from .build import LOGGERS, build, chosen_jobs
 from .catalog import DataError, load_catalog
+from .jsonschema_export import SCHEMA_FOLDER, stale
 from .settings import Settings, SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +27,15 @@ def check(root: Path, settings: Settings | None = None) -> int:
     except (DataError, SettingsError) as error:
         print(error, file=sys.stderr)
         return 1
+    if (root / SCHEMA_FOLDER).is_dir():  # the editors' schema files, generated: one edited by hand is refused too
+        outdated = stale(root)
+        if outdated:
+            print(f"{len(outdated)} editor schema file{'s' * (len(outdated) > 1)} not as ./hub schema writes it:",
+                  file=sys.stderr)
+            for path in outdated:
+                print(f"  {path.relative_to(root).as_posix()}: run ./hub schema and commit the result (these files "
+                      "are generated from hooks/hub/schema.py; edit that instead)", file=sys.stderr)
+            return 1
     print(f"ok: {len(catalog.webinars)} webinars, {len(catalog.experts)} experts, {len(catalog.series)} series")
     return 0
 
