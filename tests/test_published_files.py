@@ -105,3 +105,27 @@ def test_the_staff_guide_states_the_types_and_the_limit_the_check_applies(lang):
     for name in ("PDF", "JPEG", "PNG", "WebP", "HTML"):
         assert name in guide, name
     assert len(PHOTO_SUFFIXES) == 4  # .jpg and .jpeg: "JPEG" covers both
+
+
+def test_only_the_files_the_data_links_to_are_published(tmp_path):
+    """A deck a webinar lists and a portrait an expert shows are in the site; a draft nothing links to, in the same
+    folder or deeper, stays in the repository (a file committed early, or by mistake, is not put online)."""
+    from conftest import build_in_process, small_project
+    webinar = ("# Fictional.\nseries: demo-series\nnumber: 1\ntitle:\n  en: A fictional webinar\ndate: 2026-03-04\n"
+               "experts: [ada-fictional]\nslides:\n  - {language: en, format: pdf, file: webinars/files/decks/linked.pdf}\n")
+    project = small_project(tmp_path / "project", ("en",), {
+        "series/demo-series.yml": "# Fictional.\ntitle:\n  en: A fictional series\n",
+        "experts/ada-fictional.yml": "# Fictional.\nname: Ada Fictional\nphoto: webinars/files/ada.png\n"
+                                     "photo_alt: {en: Portrait of Ada Fictional}\n",
+        "2026-03-04-a-fictional-webinar.yml": webinar})
+    files = project / "webinars" / "files"
+    for name, content in {"decks/linked.pdf": PDF, "ada.png": PNG, "draft.pdf": PDF, "decks/unused.pptx": ZIP,
+                          "old/2019/notes.pdf": PDF}.items():
+        (files / name).parent.mkdir(parents=True, exist_ok=True)
+        (files / name).write_bytes(content)
+    site = build_in_process(project)
+    published = sorted(path.relative_to(site / "files").as_posix() for path in (site / "files").rglob("*")
+                       if path.is_file())
+    assert published == ["ada.png", "decks/linked.pdf"]
+    page = (site / "webinars" / "2026-03-04-a-fictional-webinar" / "index.html").read_text(encoding="utf-8")
+    assert "files/decks/linked.pdf" in page

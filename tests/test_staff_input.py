@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import types
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -106,7 +107,10 @@ def test_linked_data_folders_and_a_linked_webinars_folder_are_refused(tmp_path, 
 def test_staging_never_follows_a_link_even_if_the_catalog_were_bypassed(tmp_path, outside):
     from hub.stage import planned_files
 
-    class NoPages:
+    class NoPages:  # data that names every file, the linked ones too: the staging itself must not follow them
+        hub = types.SimpleNamespace(linked_files=frozenset(
+            {"webinars/files/real.pdf", "webinars/files/link.pdf", "webinars/files/folder/secret.txt"}))
+
         def pages(self):
             return iter(())
 

@@ -107,6 +107,13 @@ class Hub:
     root: Path  # repository root: where the files under webinars/files/ are read from
 
     @cached_property
+    def linked_files(self) -> frozenset[str]:
+        """The files under webinars/files/ the data links to (slide decks, portraits), as repository paths: the
+        only ones published. A file nothing links to (a draft, an upload not yet used) stays in the repository."""
+        decks = {deck.file for webinar in self.webinars for deck in webinar.data.slides if deck.file}
+        return frozenset(decks | {expert.photo for expert in self.experts.values() if expert.photo})
+
+    @cached_property
     def by_slug(self) -> dict[str, WebinarFacts]:
         return {webinar.slug: webinar for webinar in self.webinars}
 

@@ -34,14 +34,16 @@ def planned_files(root: Path, renderer: Renderer) -> Iterator[tuple[str, bytes]]
         yield page.filename, page.text().encode("utf-8")
     files = root / "webinars" / "files"
     if files.is_dir() and not files.is_symlink():
-        # Links were refused by the catalog; never followed here either (os.walk does not enter linked
-        # folders, and a linked file is skipped), so nothing outside the repository is copied.
+        # Only the files the data links to (Hub.linked_files). Links were refused by the catalog; never followed
+        # here either (os.walk does not enter linked folders, and a linked file is skipped), so nothing outside
+        # the repository is copied.
+        linked = renderer.hub.linked_files
         published = []
         for folder, folders, names in os.walk(files, followlinks=False):
             folders[:] = [name for name in folders if not name.startswith(".")]
             published += [Path(folder) / name for name in names if not name.startswith(".")]
         for source in sorted(published):
-            if source.is_file() and not source.is_symlink():
+            if source.relative_to(root).as_posix() in linked and source.is_file() and not source.is_symlink():
                 yield "files/" + source.relative_to(files).as_posix(), source.read_bytes()
 
 
