@@ -143,6 +143,10 @@ LAYOUT = """([parts, minSize, switcher]) => {
         const text = [...range.getClientRects()].filter(r => r.width > 0);
         return text.length && link.getBoundingClientRect().top >= Math.max(...text.map(r => r.bottom)) - 1;
     }).slice(0, 3).map(link => link.closest('h1, h2, h3, h4, h5, h6').innerText.slice(0, 60));
+    // What reads as one unit (.hub-keep: a count and its label, a heading's last word and its "¶") on one line.
+    result.split = [...document.querySelectorAll('.hub-keep')].filter(visible).filter(e =>
+        new Set([...e.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1)
+        .slice(0, 3).map(e => `"${e.textContent.trim().slice(0, 50)}" is split over lines`);
     // The filters: each label above its field; on a phone the field as wide as the form (a chosen value fits).
     result.filters = [...document.querySelectorAll('.hub-filters label')].filter(visible).map(label => {
         const l = label.getBoundingClientRect(), c = label.control.getBoundingClientRect(), text = label.innerText;
@@ -394,6 +398,14 @@ def test_no_heading_leaves_a_blank_line_for_its_permalink(visits, view):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_a_count_and_its_label_stay_on_one_line(visits, view):
+    """What reads as one unit is never cut at a line's end: "عدد / الندوات الإلكترونية: 8" or "网络 / 研讨会：8场"
+    on a phone (a series card's count) made the label and its number two lines apart."""
+    seen = visits(*view)
+    assert not seen.layout["split"], f"{seen.url}: {seen.layout['split']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
 def test_every_column_of_every_table_is_in_view(visits, view):
     """A phone shows a table's rows as blocks (hub.css): nothing is left beyond the edge of its box."""
     seen = visits(*view)
@@ -511,7 +523,7 @@ def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
     seen = font_visits(*view)
     layout = seen["layout"]
     problems = (layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"] + layout["lonely"]
-                + layout["filters"])
+                + layout["filters"] + layout["split"])
     if view[0] == "figures" and not layout["charts"]:
         problems.append("no chart")
     assert not problems, f"{seen['url']} in the {view[3]} fonts:\n  " + "\n  ".join(problems)
