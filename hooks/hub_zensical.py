@@ -42,6 +42,7 @@ from hub.build import EngineError, LanguageJob
 from hub.extras.sitemap import translations
 from hub.languages import active, read_mkdocs_yml, url_prefix
 from hub.localize import Formatter
+from hub.markup import finish_page
 from hub.settings import Settings
 from hub.urls import absolute, page_language_and_path, page_url
 
@@ -97,6 +98,8 @@ class ZensicalEngine:
         shutil.copytree(project / "site", target)
         if code != languages.default:  # the site has one 404 page, the default language's (GitHub Pages serves one)
             (target / "404.html").unlink(missing_ok=True)
+        for page in target.rglob("*.html"):  # the output fixes the MkDocs hooks make (hub/markup.py)
+            page.write_text(finish_page(page.read_text(encoding="utf-8"), code), encoding="utf-8")
         for per_language in ("sitemap.xml", "sitemap.xml.gz"):  # the hub's sitemap lists every language
             (target / per_language).unlink(missing_ok=True)
 

@@ -258,6 +258,16 @@ def forced_font_css(name: str) -> str:
 READY_TIMEOUT_MS = 15000
 
 
+def full_page_screenshot(page, path: Path) -> None:
+    """The whole page as a visitor scrolling down sees it: images the page loads lazily (``loading="lazy"``,
+    e.g. the staff guide's picture of the editor) are loaded first, or a full-page picture shows a blank where
+    they stand, since nothing scrolls."""
+    page.evaluate("""() => Promise.all([...document.images].filter(image => image.loading === 'lazy')
+        .map(image => { image.loading = 'eager'; return image.decode().catch(() => null); }))""")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+
+
 def track_pending(page) -> set:
     """The requests of ``page`` started and not yet finished or failed, kept up to date: what
     ``wait_for_no_pending`` waits for."""

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_support import (ARTIFACTS, FORCED_FAMILY, FORCED_FONTS, PREFIX, SCRIPTS, WIDTHS, browser_pages,
-                             forced_font_css, require_axe, require_fonts, track_pending, wait_for_no_pending)
+                             forced_font_css, full_page_screenshot, require_axe, require_fonts, track_pending,
+                             wait_for_no_pending)
 from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
@@ -284,8 +285,7 @@ FORCE_FONTS = """async ([css, family, samples]) => {
 
 
 def shoot(page, folder, name: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    full_page_screenshot(page, folder / f"{name}.png")
 
 
 def visit_page(tab: Tab, url: str, kind: str, lang: str, width: str, fonts: tuple[str, ...]) -> Collected:

@@ -12,7 +12,8 @@ import pytest
 
 from hub.localize import Formatter
 
-from browser_support import ARTIFACTS, DESKTOP, MOBILE, PREFIX, WIDTHS, is_local, track_pending, wait_for_no_pending
+from browser_support import (ARTIFACTS, DESKTOP, MOBILE, PREFIX, WIDTHS, full_page_screenshot, is_local, track_pending,
+                             wait_for_no_pending)
 from conftest import LANGS, lang_url
 
 pytestmark = pytest.mark.browser
@@ -50,8 +51,7 @@ class Tab:
         self.settle()
 
     def shot(self, name: str) -> None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+        full_page_screenshot(self.page, SHOTS / f"{name}.png")
 
 
 @pytest.fixture

@@ -133,3 +133,18 @@ def test_the_menu_ends_with_the_development_agenda(zensical_site):
     for lang in ("en", "fr", "ar"):
         tabs = soup(site, lang_url(lang, "")).select("a.md-tabs__link")
         assert tabs[-1]["href"] == f"https://www.wipo.int/ip-development/{lang}/agenda/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_output_fixes_of_the_mkdocs_build_are_made_here_too(zensical_site, lang):
+    """What hub/markup.py and hub/headings.py make of the MkDocs output, the Zensical output gets as well: the
+    switcher says the current language, a heading's "¶" keeps to its last word, an address shown as a link
+    reads left to right, a path in code breaks at its slashes."""
+    _, site = zensical_site
+    guide = soup(site, lang_url(lang, "staff-guide/").strip("/"))
+    current = guide.select("a.md-select__link[aria-current]")
+    assert [link["hreflang"] for link in current] == [lang], current
+    assert guide.select("article h2 .hub-keep > a.headerlink"), "no heading permalink bound to its last word"
+    addresses = [link for link in guide.select("article a[href^='http://127.0.0.1']") if link.get_text() == link["href"]]
+    assert addresses and all(link.get("dir") == "ltr" for link in addresses), addresses
+    assert any(code.find("wbr") for code in guide.select("article p code")), "no path in code breaks at its slashes"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .headings import keep_permalinks_with_words
+
 # A link whose text is its own address (Markdown's <https://…> autolink): an <a> with no dir of its own.
 _ADDRESS_LINK = re.compile(r'<a (?![^>]*\bdir=)([^>]*)>(https?://[^<\s]*)</a>')
 
@@ -31,3 +33,9 @@ def mark_current_language(html: str, language: str) -> str:
     marks none): a screen reader says which language is current, and hub.css shows it."""
     return html.replace(f'hreflang="{language}" class="md-select__link">',
                         f'hreflang="{language}" class="md-select__link" aria-current="true">', 1)
+
+
+def finish_page(html: str, language: str) -> str:
+    """Every fix of this module and of ``headings`` on a whole page, for an engine that runs no MkDocs hook
+    (Zensical): what the MkDocs build makes in ``on_page_content`` and ``on_post_page``."""
+    return mark_current_language(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))), language)
