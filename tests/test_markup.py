@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hub.markup import break_paths_at_slashes, isolate_addresses, mark_current_language
+from hub.markup import break_paths_at_slashes, isolate_addresses, join_cjk_lines, mark_current_language
 
-from conftest import LANGS, lang_url, page
+from conftest import LANGS, ROOT, lang_url, page
 
 
 @pytest.mark.parametrize("html, expected", [
@@ -51,6 +51,36 @@ def test_only_the_pages_own_language_is_marked_current():
     assert marked.count('aria-current="true"') == 1
     assert 'hreflang="ar" class="md-select__link" aria-current="true">' in marked
     assert mark_current_language(links, "xx") == links
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>到它。\n使用助手</p>", "<p>到它。使用助手</p>"),
+    ("<p>选择 Series，  \n  然后点击</p>", "<p>选择 Series，然后点击</p>"),
+    ("<li>书写。\n系列\n的数据</li>", "<li>书写。系列的数据</li>"),
+    # Latin or a tag on either side: the space stays (between Chinese and Latin words, a space is usual).
+    ("<p>运行\n<code>./hub check</code>\n命令</p>", "<p>运行\n<code>./hub check</code>\n命令</p>"),
+    ("<p>The report.\nNext line.</p>", "<p>The report.\nNext line.</p>"),
+    # Code blocks keep their lines.
+    ('<pre><code>title:\n  zh: 标题\n标题</code></pre><p>一。\n二</p>', '<pre><code>title:\n  zh: 标题\n标题</code></pre><p>一。二</p>'),
+])
+def test_chinese_lines_of_one_paragraph_join_without_a_space(html, expected):
+    assert join_cjk_lines(html) == expected
+
+
+def test_no_chinese_page_shows_a_space_between_two_chinese_characters_where_its_source_broke_a_line(real_site, fixture_site):
+    """The Chinese pages as built: no line break left between two Chinese characters outside code (a browser draws
+    it as a space: "到它。 使用"); the hand-written pages' sources do break lines there."""
+    import re
+
+    assert re.search(r"[。，]\n[\u4e00-\u9fff]", (ROOT / "docs" / "staff-guide.zh.md").read_text(encoding="utf-8"))
+    for site, path in ((fixture_site, "staff-guide/"), (real_site, "about/"), (real_site, "take-part/"), (real_site, "")):
+        doc = page(site, lang_url("zh", path))
+        blocks = doc.select(".md-content p") + [item for item in doc.select(".md-content li")
+                                                if not item.select("div, p, ul, ol, h2, h3, h4")]  # text only
+        assert blocks, path
+        for block in blocks:
+            text = block.get_text()
+            assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]\s*\n\s*[\u3000-\u9fff\uff00-\uffef]", text), (path, text[:120])
 
 
 @pytest.mark.parametrize("lang", LANGS)

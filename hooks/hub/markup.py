@@ -1,6 +1,6 @@
 """Small fixes to a page's HTML as the theme and Python-Markdown write it, made on the output (no copy of a theme
-file): an address shown as a link's text read left to right, a path in a sentence broken at its slashes, and the
-language switcher's current language said."""
+file): an address shown as a link's text read left to right, a path in a sentence broken at its slashes, Chinese
+lines of one paragraph joined without a space, and the language switcher's current language said."""
 
 from __future__ import annotations
 
@@ -28,6 +28,20 @@ def break_paths_at_slashes(html: str) -> str:
     return _INLINE_CODE.sub(lambda match: "<code>" + re.sub(r"/(?=[^/])", "/<wbr>", match[1]) + "</code>", html)
 
 
+# Han, kana, CJK and full-width punctuation: scripts written without spaces between words.
+_CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_LINE_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
+_PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
+
+
+def join_cjk_lines(html: str) -> str:
+    """No line break between two Chinese characters of a paragraph: a source line that ends in "。" and goes on
+    in the next line is one sentence, but a browser shows the line break as a space ("到它。 使用"). Blocks of
+    code (``<pre>``) keep their lines."""
+    parts = _PRE.split(html)
+    return "".join(part if index % 2 else _CJK_LINE_BREAK.sub("", part) for index, part in enumerate(parts))
+
+
 def mark_current_language(html: str, language: str) -> str:
     """``aria-current="true"`` on the language switcher's link to the page's own language (Material's selector
     marks none): a screen reader says which language is current, and hub.css shows it."""
@@ -38,4 +52,5 @@ def mark_current_language(html: str, language: str) -> str:
 def finish_page(html: str, language: str) -> str:
     """Every fix of this module and of ``headings`` on a whole page, for an engine that runs no MkDocs hook
     (Zensical): what the MkDocs build makes in ``on_page_content`` and ``on_post_page``."""
-    return mark_current_language(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))), language)
+    html = join_cjk_lines(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))))
+    return mark_current_language(html, language)
