@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hub.markup import break_paths_at_slashes, isolate_addresses, join_cjk_lines, mark_current_language
+from hub.markup import (break_paths_at_slashes, isolate_addresses, join_cjk_lines, keep_dates_whole,
+                        mark_current_language)
 
 from conftest import LANGS, ROOT, lang_url, page
 
@@ -81,6 +82,40 @@ def test_no_chinese_page_shows_a_space_between_two_chinese_characters_where_its_
         for block in blocks:
             text = block.get_text()
             assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]\s*\n\s*[\u3000-\u9fff\uff00-\uffef]", text), (path, text[:120])
+
+
+@pytest.mark.parametrize("html, locale, expected", [
+    ("<p>研讨会 I，2026年1月15日，以英文举行。</p>", "zh_Hans_CN", "<p>研讨会 I，<k>2026年1月15日</k>，以英文举行。</p>"),
+    ("<p>September 18 – December 17, 2019 · 8</p>", "en_US", "<p>September 18 – <k>December 17, 2019</k> · 8</p>"),
+    ("<p>le 17 décembre 2019 et le 5 mai 2020</p>", "fr_FR", "<p>le <k>17 décembre 2019</k> et le <k>5 mai 2020</k></p>"),
+    ("<p>17 декабря 2019\u202fг. и</p>", "ru_RU", "<p><k>17 декабря 2019\u202fг.</k> и</p>"),
+    ("<p>el 17 de diciembre de 2019.</p>", "es_ES", "<p>el <k>17 de diciembre de 2019</k>.</p>"),
+    ("<p>في 17 ديسمبر 2019</p>", "ar", "<p>في <k>17 ديسمبر 2019</k></p>"),
+    # Not in code, scripts, attributes or the title; not a month name that is no date.
+    ('<pre><code>date: 17 décembre 2019</code></pre><a title="17 décembre 2019">décembre</a>', "fr_FR",
+     '<pre><code>date: 17 décembre 2019</code></pre><a title="17 décembre 2019">décembre</a>'),
+    ('<script>var d = "December 17, 2019";</script><p>December 2019</p>', "en_US",
+     '<script>var d = "December 17, 2019";</script><p>December 2019</p>'),
+])
+def test_a_date_is_kept_whole_on_one_line(html, locale, expected):
+    assert keep_dates_whole(html, locale) == expected.replace("<k>", '<span class="hub-keep">').replace("</k>", "</span>")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_pages_keep_their_dates_whole(real_site, lang):
+    """The pilot webinar's date, as the page's language writes it, stands in a .hub-keep unit wherever it is in a
+    sentence (the page's account of the webinar, its sources): no line ends inside it (checked on every page view)."""
+    from datetime import date
+
+    from hub.localize import Formatter
+
+    written = Formatter(lang).date(date(2019, 12, 17))
+    doc = page(real_site, lang_url(lang, "webinars/2019-12-17-ip-strategy/"))
+    kept = [span for span in doc.select(".md-content .hub-keep") if span.get_text() == written]
+    assert kept, f"{written!r} is in no .hub-keep unit"
+    loose = [text for text in doc.select_one(".md-content").find_all(string=True)
+             if written in text and text.parent.name not in ("span", "time", "script")]
+    assert not loose, loose
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -5,8 +5,12 @@ lines of one paragraph joined without a space, and the language switcher's curre
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from babel import Locale
 
 from .headings import keep_permalinks_with_words
+from .languages import active
 
 # A link whose text is its own address (Markdown's <https://…> autolink): an <a> with no dir of its own.
 _ADDRESS_LINK = re.compile(r'<a (?![^>]*\bdir=)([^>]*)>(https?://[^<\s]*)</a>')
@@ -42,6 +46,57 @@ def join_cjk_lines(html: str) -> str:
     return "".join(part if index % 2 else _CJK_LINE_BREAK.sub("", part) for index, part in enumerate(parts))
 
 
+_TOKEN = re.compile(r"'([^']*)'|([A-Za-z])\2*|(\s)|(.)")
+_SPACE = "[\\s\u00a0\u202f]"
+_TAG = re.compile(r"(<[^>]*>)")
+_SKIPPED = re.compile(r"<(/?)(pre|code|script|style|textarea|title)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _date_pattern(babel_locale: str) -> re.Pattern | None:
+    """A date as ``Formatter.date`` writes it in this locale (CLDR's long form, e.g. "MMMM d, y", "y年M月d日"),
+    as a pattern; None for a form this does not read (then no date is kept whole)."""
+    locale = Locale.parse(babel_locale)
+    parts = []
+    for match in _TOKEN.finditer(locale.date_formats["long"].pattern):
+        quoted, letter, space, other = match.groups()
+        width = len(match.group(0))
+        if quoted is not None:
+            parts.append(re.escape(quoted or "'"))
+        elif space:
+            parts.append(_SPACE)
+        elif other:
+            parts.append(re.escape(other))
+        elif letter == "y":
+            parts.append(r"\d{4}")
+        elif letter == "d" or (letter == "M" and width <= 2):
+            parts.append(r"\d{1,2}")
+        elif letter == "M":
+            names = locale.months["format"]["wide" if width == 4 else "abbreviated"].values()
+            parts.append("(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")")
+        else:
+            return None
+    return re.compile("".join(parts))
+
+
+def keep_dates_whole(html: str, babel_locale: str) -> str:
+    """Each date written in the page's language (CLDR's long form) in a ``<span class="hub-keep">``: a line ends
+    before or after a date, never inside it ("2026年1月15 / 日", "December 17, / 2019"). Text only: not in tags,
+    code, scripts or the title."""
+    pattern = _date_pattern(babel_locale)
+    if pattern is None:
+        return html
+    parts, skipping = _TAG.split(html), 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            tag = _SKIPPED.match(part)
+            if tag:
+                skipping = max(0, skipping + (-1 if tag.group(1) else 1))
+        elif not skipping and part:
+            parts[index] = pattern.sub(lambda date: f'<span class="hub-keep">{date.group(0)}</span>', part)
+    return "".join(parts)
+
+
 def mark_current_language(html: str, language: str) -> str:
     """``aria-current="true"`` on the language switcher's link to the page's own language (Material's selector
     marks none): a screen reader says which language is current, and hub.css shows it."""
@@ -53,4 +108,4 @@ def finish_page(html: str, language: str) -> str:
     """Every fix of this module and of ``headings`` on a whole page, for an engine that runs no MkDocs hook
     (Zensical): what the MkDocs build makes in ``on_page_content`` and ``on_post_page``."""
     html = join_cjk_lines(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))))
-    return mark_current_language(html, language)
+    return mark_current_language(keep_dates_whole(html, active().by_code[language].babel_locale), language)
