@@ -266,6 +266,14 @@
     return text.replace(/^(?:[.\u3002]\s*)+/, "");
   }
 
+  /* Pagefind marks each word found with what follows it up to the next space ("Building.", "技术援助："): the
+     punctuation is moved out of the mark, and words found one after the other share one mark. */
+  var PUNCTUATION = "[.,:;!?\u060c\u061b\u061f\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u00bb\u201d)\\]]";
+  function marks(excerpt) {
+    return excerpt.replace(new RegExp("(" + PUNCTUATION + "+)</mark>", "g"), "</mark>$1")
+      .replace(/<\/mark>(\s+)<mark>/g, "$1");
+  }
+
   /* An excerpt is a window of the page's text: "…" where it starts or ends inside that text, as a reader expects of
      a text cut short (Pagefind's excerpt carries no sign of it). Compared as runs of words, the excerpt's first
      and last two against the page's text; full stops and spaces aside (sentences() changed some) and CJK
@@ -299,7 +307,7 @@
     }
     var excerpt = document.createElement("p");
     excerpt.className = "hub-search__excerpt";
-    excerpt.innerHTML = sentences(unsplit(data.excerpt));  /* Pagefind's excerpt: the page's text, escaped, with <mark> */
+    excerpt.innerHTML = marks(sentences(unsplit(data.excerpt)));  /* Pagefind's excerpt: the page's text, escaped, with <mark> */
     cut(excerpt, unsplit(data.content));
     item.appendChild(excerpt);
     return item;
