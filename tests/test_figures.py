@@ -46,6 +46,13 @@ def test_totals_averages_and_budget_use(real_site, lang):
     assert number(total[0], lang) == sum(r for r, _, _ in SEED) == 1681
     assert number(total[1], lang) == sum(p for _, p, _ in SEED) == 470
     assert number(total[2], lang) == round(100 * 470 / 1681)
+    # A total of survey rates, and a mean of attendance rates, mean nothing: their cells say so to a screen reader.
+    from hub.localize import Formatter
+
+    average = [td.get_text(strip=True) for td in soup.select(".hub-average td")]
+    assert total[3] == average[2] == Formatter(lang).t("not_applicable"), (total, average)
+    assert all(cell.select_one(".md-visually-hidden") for cell in (soup.select(".hub-total td")[3],
+                                                                   soup.select(".hub-average td")[2]))
     budget = [dd.get_text(strip=True) for dd in soup.select(".hub-budget dd")]
     assert number(budget[0], lang) == 75745 and number(budget[1], lang) == 56847
     assert number(budget[2], lang) == 75  # utilisation rate, as the report says
