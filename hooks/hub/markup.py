@@ -1,6 +1,7 @@
 """Small fixes to a page's HTML as the theme and Python-Markdown write it, made on the output (no copy of a theme
 file): an address shown as a link's text read left to right, a path in a sentence broken at its slashes, Chinese
-lines of one paragraph joined without a space, and the language switcher's current language said."""
+lines of one paragraph joined without a space, a date kept on one line, and the language switcher's current
+language said."""
 
 from __future__ import annotations
 
