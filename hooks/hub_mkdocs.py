@@ -30,9 +30,7 @@ from mkdocs.utils.meta import get_data
 
 from hub import languages
 from hub.catalog import DataError
-from hub.headings import keep_permalinks_with_words
-from hub.markup import (break_paths_at_slashes, isolate_addresses, join_cjk_lines, keep_dates_whole,
-                        mark_current_language)
+from hub.markup import finish_content, mark_current_language
 from hub.structured import social_defaults
 from hub.localize import Formatter
 from hub.settings import Settings, SettingsError, settings_from
@@ -139,9 +137,7 @@ def on_page_content(html: str, /, *, page, config: MkDocsConfig, files) -> str:
     """Drop a page's Markdown once converted: MkDocs holds every page at once, so this lowers the peak."""
     page.markdown = ""
     # Document symbols linked to the organisation's pages, when mkdocs.yml gives the pattern (hub/trust.py).
-    html = link_symbols(html, _document_pattern(config), _language(config))
-    html = join_cjk_lines(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))))
-    return keep_dates_whole(html, languages.active().by_code[_language(config)].babel_locale)
+    return finish_content(link_symbols(html, _document_pattern(config), _language(config)), _language(config))
 
 
 def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:

@@ -399,8 +399,9 @@ def test_no_heading_leaves_a_blank_line_for_its_permalink(visits, view):
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
 def test_a_count_and_its_label_stay_on_one_line(visits, view):
-    """What reads as one unit is never cut at a line's end: "عدد / الندوات الإلكترونية: 8" or "网络 / 研讨会：8场"
-    on a phone (a series card's count) made the label and its number two lines apart."""
+    """What reads as one unit (.hub-keep) is never cut at a line's end: "عدد / الندوات الإلكترونية: 8" or
+    "网络 / 研讨会：8场" on a phone (a series card's count) made the label and its number two lines apart, and
+    "2026年1月15 / 日" a date."""
     seen = visits(*view)
     assert not seen.layout["split"], f"{seen.url}: {seen.layout['split']}"
 

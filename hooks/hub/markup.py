@@ -105,8 +105,13 @@ def mark_current_language(html: str, language: str) -> str:
                         f'hreflang="{language}" class="md-select__link" aria-current="true">', 1)
 
 
+def finish_content(html: str, language: str) -> str:
+    """The fixes of a page's content (its HTML from Markdown, without the theme's frame), in ``language``."""
+    html = join_cjk_lines(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))))
+    return keep_dates_whole(html, active().by_code[language].babel_locale)
+
+
 def finish_page(html: str, language: str) -> str:
     """Every fix of this module and of ``headings`` on a whole page, for an engine that runs no MkDocs hook
     (Zensical): what the MkDocs build makes in ``on_page_content`` and ``on_post_page``."""
-    html = join_cjk_lines(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))))
-    return mark_current_language(keep_dates_whole(html, active().by_code[language].babel_locale), language)
+    return mark_current_language(finish_content(html, language), language)
