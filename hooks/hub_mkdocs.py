@@ -30,6 +30,7 @@ from mkdocs.utils.meta import get_data
 
 from hub import languages
 from hub.catalog import DataError
+from hub.final_html import FinalHtmlExtension
 from hub.markup import finish_content, mark_current_language
 from hub.structured import social_defaults
 from hub.localize import Formatter
@@ -61,6 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         staging = _plain_build(config).prepared.staging
     config.docs_dir = str(staging)
+    if not any(isinstance(extension, FinalHtmlExtension) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(FinalHtmlExtension())  # generated pages' HTML skips Markdown's HTML parser
     root = _settings(config).root
     for watched in (root / "docs", root / "webinars", root / "overrides"):
         if str(watched) not in config.watch:

@@ -40,6 +40,7 @@ import yaml
 from hub import build as hub_build
 from hub.build import EngineError, LanguageJob
 from hub.extras.sitemap import translations
+from hub.final_html import without_marker
 from hub.languages import active, read_mkdocs_yml, url_prefix
 from hub.localize import Formatter
 from hub.markup import finish_page
@@ -197,7 +198,7 @@ def lay_out_language(staged: Path, docs: Path, code: str, written: dict[str, set
             continue
         target = docs / moved(f"{stem}.md")
         _, path = page_language_and_path(PurePosixPath(f"{stem}.{active().default}.md"))
-        text = relink(source.read_text(encoding="utf-8"), f"{stem}.md")
+        text = relink(without_marker(source.read_text(encoding="utf-8")), f"{stem}.md")
         text = with_meta(text, alternates(path, code, written.get(path, set()), site_url))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -16,6 +16,7 @@ import jinja2
 
 from .languages import active, url_prefix
 from .calendar_links import calendar_links
+from .final_html import MARKER as FINAL_HTML
 from .structured import plain, shorten, webinar_meta
 from .localize import Formatter
 from .model import Hub
@@ -51,7 +52,7 @@ class GeneratedPage:
 
     def text(self) -> str:
         meta = {"title": self.title, "description": self.description, **self.meta}
-        return f"---\n{front_matter(meta)}\n---\n\n{self.body.strip()}\n"
+        return f"---\n{front_matter(meta)}\n---\n\n{FINAL_HTML}\n{self.body.strip()}\n"
 
 
 class Renderer:
