@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import LANGS, ROOT, heading_text, lang_url, page
+from conftest import LANGS, LANGUAGES, ROOT, heading_text, lang_url, page
 from hub.localize import Formatter
 
 ROOT_DOCS = ROOT / "docs"
@@ -52,7 +52,8 @@ def test_every_pilot_webinar_page_shows_the_seed_figures(real_site, lang, number
     assert shown[:2] == [str(registrations), str(participants)]
     assert shown[3] == str(survey)
     assert heading_text(soup.select_one("article h1"))
-    assert f" {number}" in soup.select_one(".hub-kicker").get_text() or number in soup.title.get_text()
+    shown_number = Formatter(lang).numeral(PILOT.index(next(row for row in PILOT if row[0] == number)) + 1)
+    assert f" {shown_number}" in soup.select_one(".hub-kicker").get_text() or shown_number in soup.title.get_text()
 
 
 def test_french_title_is_verbatim_from_the_report(real_site):
@@ -99,7 +100,8 @@ def test_index_lists_every_webinar_with_number_date_and_language(real_site):
     for lang in LANGS:
         soup = page(real_site, lang_url(lang, "webinars/"))
         cards = [c for c in soup.select(".hub-webinar-card") if c.select_one("time")["datetime"] < "2020"][::-1]
-        assert [c.select_one(".hub-number").get_text() for c in cards] == [row[0] for row in PILOT]
+        f = Formatter(lang)
+        assert [c.select_one(".hub-number").get_text() for c in cards] == [f.numeral(n) for n in range(1, len(PILOT) + 1)]
         assert [c.select_one("time")["datetime"] for c in cards] == [row[2] for row in PILOT]
 
 
@@ -139,3 +141,31 @@ def test_pilot_pages_say_where_the_recordings_and_slides_are_without_empty_shell
     assert len(soup.select(".hub-programme ol li")) == 4
     assert soup.select_one(".hub-programme p").get_text(strip=True) == Formatter(lang).t("programme_intro")
     assert soup.select_one(".hub-format").get_text(strip=True) == Formatter(lang).t("format_online")
+
+
+ROMAN = re.compile(r"(?<![\w.])[IVXLC]+(?![\w])")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_webinar_numbers_are_roman_except_in_a_right_to_left_script(real_site, lang):
+    """"Webinar VIII" in Roman numerals as the series numbers them, but in digits on a right-to-left page: a
+    lone Latin I beside Arabic letters reads as an alef ("الندوة الإلكترونية I"). Checked where a number is
+    shown: the page's kicker and title, its description, the webinars' cards and the news feed."""
+    rtl = LANGUAGES.by_code[lang].rtl
+    for position, (roman, slug, *_) in enumerate(PILOT, start=1):
+        expected = str(position) if rtl else roman
+        soup = page(real_site, lang_url(lang, f"webinars/{slug}/"))
+        kicker = soup.select_one(".hub-kicker").get_text(" ", strip=True)
+        assert re.search(rf"(?<![\w]){expected}(?![\w])", kicker), (lang, kicker)
+        assert soup.title.get_text().startswith(f"{expected}. "), soup.title
+        description = soup.select_one('meta[name="description"]')["content"]
+        assert re.search(rf"(?<![\w]){expected}(?![\w])", description), description
+        if rtl:
+            assert not ROMAN.search(kicker + soup.title.get_text() + description), (kicker, soup.title, description)
+    cards = page(real_site, lang_url(lang, "webinars/")).select(".hub-webinar-card .hub-number")
+    numbers = {card.get_text() for card in cards}
+    assert numbers == ({str(n) for n in range(1, 9)} if rtl else {row[0] for row in PILOT}), numbers
+    feed = (real_site / lang_url(lang, "feed.xml")).read_text(encoding="utf-8")
+    headlines = re.findall(r"<item>\s*<title>([^<]*)</title>", feed)
+    numbered = [title.split(". ", 1)[0] for title in headlines if re.match(r"\w+\. ", title)]
+    assert numbered and all((n.isdigit() if rtl else bool(ROMAN.fullmatch(n))) for n in numbered), headlines

@@ -76,9 +76,10 @@ def typeset(text: str, code: str) -> str:
     return FRENCH_SPACE_BEFORE.sub("\u00a0", text) if " " in text else text
 
 
-def heading(number: int | None, title: str) -> str:
-    """A webinar's title as pages and feeds head it: "VIII. Title", or the title alone when unnumbered."""
-    return f"{roman(number)}. {title}" if number is not None else title
+def heading(numeral: str | None, title: str) -> str:
+    """A webinar's title as pages and feeds head it: "VIII. Title" (``Formatter.numeral``), or the title alone
+    when unnumbered."""
+    return f"{numeral}. {title}" if numeral is not None else title
 
 
 @lru_cache(maxsize=None)
@@ -167,6 +168,13 @@ class Formatter:
 
         return self.and_list([item(part) for part in text.split(", ")])
 
+    def numeral(self, number: int | None) -> str | None:
+        """A webinar's number as the series writes it: Roman ("Webinar VIII"), except in a right-to-left
+        script, where it is written in digits: a lone Latin capital I beside Arabic letters reads as an alef."""
+        if number is None:
+            return None
+        return str(number) if active().by_code[self.code].rtl else roman(number)
+
     def figure(self, value) -> str:
         """A count as the source gives it: exact (1 234), or approximate ("more than 250")."""
         bound = getattr(value, "more_than", None)
@@ -182,7 +190,7 @@ class Formatter:
         """One line about a webinar (number, date, language), saying only what the data gives."""
         values = {"date": self.date(day)}
         if number is not None:
-            values["number"] = roman(number)
+            values["number"] = self.numeral(number)
         if language:
             values["language"] = self.language_name(language)
         key = {(True, True): "webinar_description", (False, True): "webinar_description_unnumbered",

@@ -52,7 +52,7 @@ def webinar_card(hub: Hub, f: Formatter, webinar: WebinarFacts) -> Card:
     series = hub.series.get(data.series)
     title = webinar_title(webinar, f.code)
     kicker = pick(series.title, f.code) if series else None
-    return Card(f.code, kicker, Shown(heading(data.number, title.text), title.lang), Shown(f.date(data.date), f.code),
+    return Card(f.code, kicker, Shown(heading(f.numeral(data.number), title.text), title.lang), Shown(f.date(data.date), f.code),
                 Shown(f.t("site_name"), f.code))
 
 

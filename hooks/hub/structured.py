@@ -139,7 +139,7 @@ def event(ctx, webinar: WebinarFacts, site_url: str) -> list[dict]:
     data, f = webinar.data, ctx.f
     url = absolute(site_url, ctx.url)
     title = ctx.text(data.title, data.language)
-    name = heading(data.number, title.text)
+    name = heading(f.numeral(data.number), title.text)
     text = description(ctx, webinar)
     image = absolute(site_url, cards.webinar_card_path(ctx.hub, ctx.f, webinar))
     graph = []
@@ -225,7 +225,7 @@ def webinar_meta(ctx, webinar: WebinarFacts, site_url: str) -> dict:
     url = absolute(site_url, ctx.url)
     graph = event(ctx, webinar, site_url)
     title = ctx.text(webinar.data.title, webinar.data.language)
-    name, text = heading(webinar.data.number, title.text), description(ctx, webinar)
+    name, text = heading(ctx.f.numeral(webinar.data.number), title.text), description(ctx, webinar)
     card, card_name = cards.card_for(ctx.hub, ctx.f, webinar)
     image, alt = absolute(site_url, card.path(card_name)), card.alt()
     defaults = social_defaults(ctx.lang, site_url)

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from ..languages import active, url_prefix
-from ..localize import Formatter, roman
+from ..localize import Formatter
 from ..model import Hub, WebinarFacts
 from ..urls import webinar_path
 from .common import absolute, calendar_path, page_urls, title, webinar_url
@@ -41,7 +41,7 @@ def _item(f: Formatter, webinar: WebinarFacts, site_url: str) -> dict:
     shown = title(webinar, f.code)
     starts = webinar.starts_at
     return {
-        "number": roman(webinar.data.number) if webinar.data.number is not None else None,
+        "number": f.numeral(webinar.data.number),
         "title": shown.text,
         "title_lang": shown.lang,
         "url": webinar_url(site_url, webinar, f.code),

@@ -83,7 +83,7 @@ def _item(f: Formatter, webinar: WebinarFacts, lang: str, site_url: str, item_id
           recorded: bool) -> Item:
     shown = title(webinar, lang)
     link = webinar_url(site_url, webinar, lang)
-    headline = heading(webinar.data.number, shown.text)
+    headline = heading(f.numeral(webinar.data.number), shown.text)
     html = _summary_html(f, webinar, lang)
     if not recorded:
         return Item(item_id, headline, shown.lang, link, day, html)

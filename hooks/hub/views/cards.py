@@ -7,7 +7,7 @@ from typing import Any
 
 from ..calendar_links import feed_links
 from ..languages import url_prefix
-from ..localize import Shown, heading, roman
+from ..localize import Shown, heading
 from ..model import WebinarFacts
 from ..schema import Expert
 from ..urls import expert_path, series_path, webinar_path
@@ -77,9 +77,9 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
     return WebinarCard(
         slug=webinar.slug,
         url=ctx.link(webinar_path(webinar.slug)),
-        number=roman(data.number) if data.number is not None else None,
+        number=ctx.f.numeral(data.number),
         title=title,
-        heading=heading(data.number, title.text),
+        heading=heading(ctx.f.numeral(data.number), title.text),
         date=ctx.f.date(data.date),
         date_iso=data.date.isoformat(),
         language=ctx.f.delivery_language(data.language),
