@@ -148,6 +148,13 @@ LAYOUT = """([parts, minSize, switcher]) => {
     result.split = [...document.querySelectorAll('.hub-keep')].filter(visible).filter(e =>
         new Set([...e.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1)
         .slice(0, 3).map(e => `"${e.textContent.trim().slice(0, 50)}" is split over lines`);
+    // A webinar's action buttons (Register, Join, Add to calendar): once they stack, they line up, one width.
+    result.buttons = [...document.querySelectorAll('.hub-calendar')].filter(visible).flatMap(row => {
+        const boxes = [...row.querySelectorAll('.md-button')].filter(visible).map(b => b.getBoundingClientRect());
+        const rows = new Set(boxes.map(b => Math.round(b.top))).size;
+        const widths = boxes.map(b => Math.round(b.width));
+        return rows > 1 && Math.max(...widths) - Math.min(...widths) > 1 ? [`stacked buttons of ${widths.join(', ')} px`] : [];
+    });
     // The filters: each label above its field; on a phone the field as wide as the form (a chosen value fits).
     result.filters = [...document.querySelectorAll('.hub-filters label')].filter(visible).map(label => {
         const l = label.getBoundingClientRect(), c = label.control.getBoundingClientRect(), text = label.innerText;
@@ -407,6 +414,14 @@ def test_a_count_and_its_label_stay_on_one_line(visits, view):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_stacked_buttons_line_up(visits, view):
+    """Where a webinar's buttons no longer fit on one line (a phone), each takes the whole width: "Register"
+    and "Add to calendar" one under the other, of one width, not two ragged boxes."""
+    seen = visits(*view)
+    assert not seen.layout["buttons"], f"{seen.url}: {seen.layout['buttons']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
 def test_every_column_of_every_table_is_in_view(visits, view):
     """A phone shows a table's rows as blocks (hub.css): nothing is left beyond the edge of its box."""
     seen = visits(*view)
@@ -524,7 +539,7 @@ def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
     seen = font_visits(*view)
     layout = seen["layout"]
     problems = (layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"] + layout["lonely"]
-                + layout["filters"] + layout["split"])
+                + layout["filters"] + layout["split"] + layout["buttons"])
     if view[0] == "figures" and not layout["charts"]:
         problems.append("no chart")
     assert not problems, f"{seen['url']} in the {view[3]} fonts:\n  " + "\n  ".join(problems)
