@@ -148,6 +148,11 @@ LAYOUT = """([parts, minSize, switcher]) => {
     result.split = [...document.querySelectorAll('.hub-keep')].filter(visible).filter(e =>
         new Set([...e.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1)
         .slice(0, 3).map(e => `"${e.textContent.trim().slice(0, 50)}" is split over lines`);
+    // A figure shown with its column's name (a phone's table rows as blocks) has a figure to show.
+    result.blank = [...document.querySelectorAll('td[data-label]')].filter(visible).filter(cell =>
+        getComputedStyle(cell, '::before').content.includes(cell.dataset.label) &&
+        ![...cell.childNodes].some(n => n.nodeType === 3 ? n.textContent.trim() : visible(n) && !n.matches('.md-visually-hidden')))
+        .slice(0, 3).map(cell => `"${cell.dataset.label}" shown with no figure in row "${cell.parentElement.innerText.split('\\n')[0]}"`);
     // A webinar's action buttons (Register, Join, Add to calendar): once they stack, they line up, one width.
     result.buttons = [...document.querySelectorAll('.hub-calendar')].filter(visible).flatMap(row => {
         const boxes = [...row.querySelectorAll('.md-button')].filter(visible).map(b => b.getBoundingClientRect());
@@ -414,6 +419,14 @@ def test_a_count_and_its_label_stay_on_one_line(visits, view):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_no_figure_is_shown_blank(visits, view):
+    """On a phone each figure of a table stands after its column's name; a total that means nothing for its
+    column (the survey rate of all webinars together) is left out, not shown as a name with nothing after it."""
+    seen = visits(*view)
+    assert not seen.layout["blank"], f"{seen.url}: {seen.layout['blank']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
 def test_stacked_buttons_line_up(visits, view):
     """Where a webinar's buttons no longer fit on one line (a phone), each takes the whole width: "Register"
     and "Add to calendar" one under the other, of one width, not two ragged boxes."""
@@ -539,7 +552,7 @@ def test_in_other_fonts_nothing_overlaps_or_overflows(font_visits, view):
     seen = font_visits(*view)
     layout = seen["layout"]
     problems = (layout["overflow"] + layout["overlaps"] + layout["hidden"] + layout["chart"] + layout["lonely"]
-                + layout["filters"] + layout["split"] + layout["buttons"])
+                + layout["filters"] + layout["split"] + layout["buttons"] + layout["blank"])
     if view[0] == "figures" and not layout["charts"]:
         problems.append("no chart")
     assert not problems, f"{seen['url']} in the {view[3]} fonts:\n  " + "\n  ".join(problems)
