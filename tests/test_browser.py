@@ -232,6 +232,7 @@ def test_start_time_is_shown_in_the_visitors_time_zone(visit, served, lang, time
         visitor.wait_for(state="visible", timeout=5000)
     assert visitor.is_visible(), f"JavaScript did not un-hide .hub-time-visitor (errors: {tab.errors})"
     text = _ascii_digits(visitor.inner_text())
+    assert not re.search(r"[ \t\n\u2009][\u2013\u2014]", text), f"a line may start with the range's dash: {text!r}"
     hours = {local.hour, local.hour % 12 or 12}
     pattern = rf"(?<!\d)0?({'|'.join(map(str, sorted(hours)))})\D{{1,3}}{local.minute:02d}(?!\d)"
     assert re.search(pattern, text), f"{timezone}: expected {local:%H:%M} in {text!r}"

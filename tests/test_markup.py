@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from hub.markup import (break_paths_at_slashes, isolate_addresses, join_cjk_lines, keep_dates_whole,
-                        mark_current_language)
+import pytest
+from bs4 import BeautifulSoup
+
+from hub.markup import (bind_separators, break_paths_at_slashes, finish_content, isolate_addresses, join_cjk_lines,
+                        keep_dates_whole, mark_current_language)
 
 from conftest import LANGS, ROOT, lang_url, page
 
@@ -130,3 +133,37 @@ def test_built_pages_mark_their_language_in_the_switcher_and_isolate_addresses(r
     assert shown and all(link.get("dir") == "ltr" for link in shown), shown
     paths = [code for code in guide.select(".md-content :not(pre) > code") if "/" in code.get_text().rstrip("/")]
     assert paths and all(code.find("wbr") for code in paths), [str(code) for code in paths if not code.find("wbr")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 September 2024 – 3 April 2025", "12 September 2024\u00a0– 3 April 2025"),
+    ("участники — 58, регистрации — 209", "участники\u00a0— 58, регистрации\u00a0— 209"),
+    ("Home · Webinars", "Home\u00a0· Webinars"),
+    ("Home\n  · Webinars", "Home\u00a0· Webinars"),
+    (" · ", "\u00a0· "),  # between two links: the text between the tags
+    ("Home&nbsp;· Webinars", "Home&nbsp;· Webinars"),  # bound already
+    ("10:00–11:30", "10:00–11:30"),  # a range written without spaces
+    ("10:00\u2009–\u200911:30 AM", "10:00\u202f–\u200911:30 AM"),  # CLDR's thin spaces: a narrow no-break one
+    ("a –5 b", "a –5 b"),  # a sign, not a separator
+])
+def test_a_dash_or_middle_dot_never_starts_a_line(text, expected):
+    assert bind_separators(text) == expected
+
+
+def test_separators_in_code_and_attributes_are_left_alone():
+    html = '<p title="a · b">x · y</p><pre>a — b</pre><code>c – d</code>'
+    assert finish_content(html, "en") == '<p title="a · b">x\u00a0· y</p><pre>a — b</pre><code>c – d</code>'
+
+
+def test_no_line_of_a_built_page_can_start_with_a_dash_or_middle_dot(real_site, fixture_site):
+    """On every page of both sites, in any language: a "·", "–" or "—" between words follows a no-break space."""
+    loose = []
+    for site in (real_site, fixture_site):
+        for path in sorted(site.rglob("*.html")):
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for skipped in soup(["script", "style", "pre", "code", "title", "template", "head"]):
+                skipped.decompose()
+            text = soup.get_text()
+            loose += [f"{path.relative_to(site)}: …{match.group(0)}…" for match in
+                      re.finditer(r"\S{0,20}[ \t\r\n\u2000-\u200a]+[\u00b7\u2013\u2014][\s\u00a0\u202f]\S{0,20}", text)][:2]
+    assert not loose, "\n".join(loose[:20])

@@ -91,3 +91,13 @@ def test_chinese_strings_set_numbers_without_spaces():
     spaced = {key: text for key, text in texts.items()
               if re.search(rf"[\u4e00-\u9fff] {count}|{count} [\u4e00-\u9fff]", text)}
     assert not spaced, spaced
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_no_dash_or_middle_dot_can_start_a_line(lang):
+    """A dash or "·" between two parts of a string follows a no-break space, so a line never starts with one:
+    "12 September 2024 / – 3 April 2025" on a phone, or Russian "участники / — 58"."""
+    strings = load_file(LOCALES_DIR / f"{lang}.yml")
+    loose = {key: text for key, text in strings.items()
+             if isinstance(text, str) and re.search(r"[ \t\n][\u2013\u2014\u00b7]", text)}
+    assert not loose, loose

@@ -1,7 +1,7 @@
 """Small fixes to a page's HTML as the theme and Python-Markdown write it, made on the output (no copy of a theme
 file): an address shown as a link's text read left to right, a path in a sentence broken at its slashes, Chinese
-lines of one paragraph joined without a space, a date kept on one line, and the language switcher's current
-language said."""
+lines of one paragraph joined without a space, a date kept on one line, no line started by a dash or a "·", and
+the language switcher's current language said."""
 
 from __future__ import annotations
 
@@ -80,13 +80,8 @@ def _date_pattern(babel_locale: str) -> re.Pattern | None:
     return re.compile("".join(parts))
 
 
-def keep_dates_whole(html: str, babel_locale: str) -> str:
-    """Each date written in the page's language (CLDR's long form) in a ``<span class="hub-keep">``: a line ends
-    before or after a date, never inside it ("2026年1月15 / 日", "December 17, / 2019"). Text only: not in tags,
-    code, scripts or the title."""
-    pattern = _date_pattern(babel_locale)
-    if pattern is None:
-        return html
+def _fix_text(html: str, fix) -> str:
+    """``fix`` applied to the page's text only: not to tags, code, scripts or the title."""
     parts, skipping = _TAG.split(html), 0
     for index, part in enumerate(parts):
         if index % 2:  # a tag
@@ -94,8 +89,34 @@ def keep_dates_whole(html: str, babel_locale: str) -> str:
             if tag:
                 skipping = max(0, skipping + (-1 if tag.group(1) else 1))
         elif not skipping and part:
-            parts[index] = pattern.sub(lambda date: f'<span class="hub-keep">{date.group(0)}</span>', part)
+            parts[index] = fix(part)
     return "".join(parts)
+
+
+def _date_keeper(babel_locale: str):
+    pattern = _date_pattern(babel_locale)
+    if pattern is None:
+        return lambda text: text
+    return lambda text: pattern.sub(lambda date: f'<span class="hub-keep">{date.group(0)}</span>', text)
+
+
+def keep_dates_whole(html: str, babel_locale: str) -> str:
+    """Each date written in the page's language (CLDR's long form) in a ``<span class="hub-keep">``: a line ends
+    before or after a date, never inside it ("2026年1月15 / 日", "December 17, / 2019"). Text only: not in tags,
+    code, scripts or the title."""
+    return _fix_text(html, _date_keeper(babel_locale))
+
+
+# A space before a dash or a middle dot that stands between words (a space after it too); CLDR's time ranges
+# put a thin space (U+2009, which a line may break at) on each side of their dash: "10:00 – 11:30 AM".
+_LOOSE_SEPARATOR = re.compile(r"[ \t\r\n\u2000-\u200a]+(?=[\u00b7\u2013\u2014](?:[\s\u00a0\u202f]|&nbsp;|$))")
+
+
+def bind_separators(text: str) -> str:
+    """The space before "·", "–" or "—" between two words made a no-break space: a line never starts with one
+    ("12 September 2024 / – 3 April 2025" on a phone, Russian "участники / — 58"), whoever wrote it (a UI
+    string, a template, a hand-written page)."""
+    return _LOOSE_SEPARATOR.sub(lambda space: "\u202f" if "\u2009" in space.group(0) else "\u00a0", text)
 
 
 def mark_current_language(html: str, language: str) -> str:
@@ -108,7 +129,8 @@ def mark_current_language(html: str, language: str) -> str:
 def finish_content(html: str, language: str) -> str:
     """The fixes of a page's content (its HTML from Markdown, without the theme's frame), in ``language``."""
     html = join_cjk_lines(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))))
-    return keep_dates_whole(html, active().by_code[language].babel_locale)
+    keep_dates = _date_keeper(active().by_code[language].babel_locale)
+    return _fix_text(html, lambda text: keep_dates(bind_separators(text)))
 
 
 def finish_page(html: str, language: str) -> str:

@@ -23,8 +23,7 @@ TEMPLATE = """\
 {% if items %}
 <ul>
 {% for item in items %}
-  <li><a href="{{ item.url }}"{% if item.title_lang != lang %} lang="{{ item.title_lang }}"{% endif %}>{% if item.number %}{{ item.number }}. {% endif %}{{ item.title }}</a>
-    — <time datetime="{{ item.date_iso }}">{{ item.date }}</time>{% if item.time %}, {{ item.time }}{% endif %} · {{ item.language }}</li>
+  <li><a href="{{ item.url }}"{% if item.title_lang != lang %} lang="{{ item.title_lang }}"{% endif %}>{% if item.number %}{{ item.number }}. {% endif %}{{ item.title }}</a>&nbsp;— <time datetime="{{ item.date_iso }}">{{ item.date }}</time>{% if item.time %}, {{ item.time }}{% endif %}&nbsp;· {{ item.language }}</li>
 {% endfor %}
 </ul>
 {% else %}

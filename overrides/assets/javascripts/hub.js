@@ -58,6 +58,7 @@
     zone = new Intl.DateTimeFormat(locale, { hour: "numeric", timeZoneName: "long" }).formatToParts(start)
       .filter(function (part) { return part.type === "timeZoneName"; }).map(function (part) { return part.value; })[0];
     var text = end && !isNaN(end) && format.formatRange ? format.formatRange(start, end) : format.format(start);
+    text = text.replace(/[ \u2009](?=[\u2013\u2014])/g, "\u202f");  /* no line starts with the range's dash */
     if (zone) text += " " + zone;
     target.textContent = (target.getAttribute("data-template") || "{time}").replace("{time}", text);
   }
