@@ -25,9 +25,9 @@
     player.focus();
   }
 
-  /* The start time in the visitor's own time zone, on the line reserved for it below the event's, only when
-     the visitor's offset from UTC at that instant differs from the event's. The date is written only when
-     it is another day there than at the event. */
+  /* The start time in the visitor's own time zone, on the line reserved for it below the event's, when the
+     visitor's offset from UTC at that instant differs from the event's ("The same time in your time zone" when
+     it does not). The date is written only when it is another day there than at the event. */
   function localTime(element) {
     var start = new Date(element.getAttribute("data-start"));
     var end = element.getAttribute("data-end") ? new Date(element.getAttribute("data-end")) : null;
@@ -35,8 +35,8 @@
     var target = element.querySelector(".hub-time-visitor");
     if (!target || isNaN(start) || isNaN(eventOffset)) return;
     var visitorOffset = -start.getTimezoneOffset();
-    if (visitorOffset === eventOffset) {
-      target.textContent = "";
+    if (visitorOffset === eventOffset) {  /* said, rather than a blank line where the visitor's time would be */
+      target.textContent = target.getAttribute("data-same") || "";
       return;
     }
     var locale = element.getAttribute("data-locale") || document.documentElement.lang || "en";
