@@ -200,7 +200,7 @@ class Webinar:
 
     series: Identifier = doc("Id of the series (a file in webinars/series/).")
     number: Annotated[int, Range(1, 3999)] | None = doc(
-        "Number in the series, shown as a Roman numeral; leave out when the series does not number them.",
+        "Number in the series, shown as a Roman numeral (in digits on Arabic pages); leave out when the series does not number them.",
         default=None)
     title: LocalizedText = doc("Title per language; at least one.")
     language: LanguageCode | None = doc("Language the webinar is delivered in; leave out when not known.", default=None)
