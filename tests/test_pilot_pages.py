@@ -52,7 +52,7 @@ def test_every_pilot_webinar_page_shows_the_seed_figures(real_site, lang, number
     assert shown[:2] == [str(registrations), str(participants)]
     assert shown[3] == str(survey)
     assert heading_text(soup.select_one("article h1"))
-    shown_number = Formatter(lang).numeral(PILOT.index(next(row for row in PILOT if row[0] == number)) + 1)
+    shown_number = Formatter(lang).numeral([row[0] for row in PILOT].index(number) + 1)
     assert f" {shown_number}" in soup.select_one(".hub-kicker").get_text() or shown_number in soup.title.get_text()
 
 

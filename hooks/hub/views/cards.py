@@ -74,12 +74,13 @@ def webinar_card(ctx: PageContext, webinar: WebinarFacts) -> WebinarCard:
     title = ctx.text(data.title, data.language)
     state = card_state(webinar)
     starts = webinar.starts_at
+    numeral = ctx.f.numeral(data.number)
     return WebinarCard(
         slug=webinar.slug,
         url=ctx.link(webinar_path(webinar.slug)),
-        number=ctx.f.numeral(data.number),
+        number=numeral,
         title=title,
-        heading=heading(ctx.f.numeral(data.number), title.text),
+        heading=heading(numeral, title.text),
         date=ctx.f.date(data.date),
         date_iso=data.date.isoformat(),
         language=ctx.f.delivery_language(data.language),

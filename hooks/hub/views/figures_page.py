@@ -47,7 +47,7 @@ def series_figures_view(ctx: PageContext, figures: SeriesFigures) -> dict[str, A
     # Only exact figures are charted: a bar for "more than 250" would draw 250 as if it were known.
     charted = [w for w in figures.webinars
                if exact(w.data.stats.registrations) is not None and exact(w.data.stats.participants) is not None]
-    chart = grouped_bars([f.numeral(w.data.number) if w.data.number is not None else f.date(w.data.date, "short")
+    chart = grouped_bars([f.numeral(w.data.number) or f.date(w.data.date, "short")
                           for w in charted],
                          [(w.data.stats.registrations, w.data.stats.participants) for w in charted],
                          f.number) if charted else None
