@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from . import published_files
 from .pages import reserved_ids
 from .schema import Expert, Series, Webinar
 from .validate import Collector, Problem, build_document
 from .yamlload import LocatedDict, LocatedList, Mark, YamlSyntaxError, load_file
+from .zones import zone
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -393,12 +393,12 @@ def _committed_file(root: Path, relative: str) -> bool:
 def _check_local_time(webinar: Webinar, raw: Any, out: Collector) -> None:
     """A start the clocks skip (the spring change) or show twice (the autumn change) names no single instant:
     calendar apps would each pick their own."""
-    zone = ZoneInfo(webinar.timezone)
+    tz = zone(webinar.timezone)
     local = datetime.combine(webinar.date, webinar.start)
-    first, second = local.replace(tzinfo=zone, fold=0), local.replace(tzinfo=zone, fold=1)
+    first, second = local.replace(tzinfo=tz, fold=0), local.replace(tzinfo=tz, fold=1)
     if first.utcoffset() == second.utcoffset():
         return
-    skipped = first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != local
+    skipped = first.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != local
     what = ("does not exist: the clocks skip it that day (summer time starts)" if skipped
             else "happens twice that day (the clocks go back): calendars would not agree which is meant")
     out.add(mark_of(raw, "start"), "start",

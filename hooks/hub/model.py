@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from .catalog import Catalog, Entry
 from .schema import Approximate, Expert, Series, Webinar
+from .zones import zone
 
 
 def build_date(environ: dict[str, str] | None = None, now: datetime | None = None) -> date:
@@ -82,7 +82,7 @@ class WebinarFacts:
         """Start as an aware datetime in the webinar's zone, when the time is known."""
         if self.data.start is None or self.data.timezone is None:
             return None
-        return datetime.combine(self.data.date, self.data.start, ZoneInfo(self.data.timezone))
+        return datetime.combine(self.data.date, self.data.start, zone(self.data.timezone))
 
     @property
     def attendance_rate(self) -> float | None:

@@ -14,12 +14,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
 from babel.numbers import get_territory_currencies
 
 from .languages import active
+from .zones import zone, zone_names
 
 # The dates a webinar can have: wide enough for any real one, narrow enough that every date, time and
 # calendar computed from it (time zones, durations, the years around it in calendars) stays in range. The years
@@ -281,11 +281,6 @@ class Range:
         return bounds
 
 
-@lru_cache(maxsize=1)
-def _time_zones() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
 @dataclass(frozen=True)
 class TimeZone:
     """An IANA time zone name such as Europe/Zurich."""
@@ -296,9 +291,9 @@ class TimeZone:
     NAME = r"^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$"
 
     def check(self, value: str) -> str | None:
-        if value not in _time_zones() or not re.fullmatch(self.NAME, value):
+        if value not in zone_names() or not re.fullmatch(self.NAME, value):
             return "must be an IANA time zone name such as Europe/Zurich or America/Bogota"
-        ZoneInfo(value)
+        zone(value)
         return None
 
     def json(self) -> dict[str, Any]:
