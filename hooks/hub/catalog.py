@@ -188,7 +188,8 @@ def _survey_files(folder: Path, root: Path, problems: list[Problem]) -> None:
     of file the site links to (hub/published_files.py)."""
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         here = Path(dirpath)
-        for name in sorted(dirnames):
+        dirnames.sort()  # walked in name order on every file system: the problems come in one order
+        for name in list(dirnames):
             path = here / name
             if path.is_symlink():
                 _refuse(problems, _relative(path, root), LINK)
