@@ -159,6 +159,9 @@ def test_the_404_page_speaks_the_language_of_the_address(tab, served, lang, miss
         tabs: [...document.querySelectorAll('a.md-tabs__link')].map(a => [a.innerText.trim(), new URL(a.href).pathname]),
         drawer: [...document.querySelectorAll('.md-nav--primary a.md-nav__link')].map(a => [a.innerText.trim(), new URL(a.href).pathname]),
         languages: [...document.querySelectorAll('.hub-not-found__languages a')].filter(a => a.checkVisibility()).map(a => [a.getAttribute('hreflang'), new URL(a.href).pathname]),
+        // The list's heading as shown, in the shown language's own lang (and what names the nav).
+        languagesTitle: [...document.querySelectorAll('.hub-not-found__languages h2 [lang]')].filter(s => s.checkVisibility()).map(s => [s.lang, s.innerText.trim()]),
+        languagesName: document.getElementById(document.querySelector('.hub-not-found__languages').getAttribute('aria-labelledby'))?.innerText.trim(),
         footer: [...document.querySelectorAll('.md-footer a')].map(a => [a.innerText.trim(), a.href]),
     })""")
     rtl = lang == "ar"
@@ -176,6 +179,8 @@ def test_the_404_page_speaks_the_language_of_the_address(tab, served, lang, miss
     others = dict(seen["languages"])
     assert sorted(others) == sorted(code for code in LANGS if code != lang), others
     assert all(path == PREFIX + lang_url(code, "") for code, path in others.items()), others
+    assert seen["languagesTitle"] == [[lang, f.t("other_languages")]], seen["languagesTitle"]
+    assert seen["languagesName"] == f.t("other_languages"), seen["languagesName"]
     footer = dict(seen["footer"])
     assert f"/{lang}/agenda/" in footer[f.t("development_agenda")], footer
     assert footer[f.t("staff_guide")].endswith(prefix + "staff-guide/"), footer

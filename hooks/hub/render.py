@@ -186,11 +186,11 @@ class Renderer:
                 "title": f.t("not_found_title"), "text": f.t("not_found_text"),
                 "home": absolute(self.site_url, home), "home_label": f.t("home"),
                 "webinars": absolute(self.site_url, home + "webinars/"), "webinars_label": f.t("all_webinars"),
+                "other_languages": f.t("other_languages"),
             })
             chrome[language.code] = {
                 "dir": "rtl" if language.rtl else "ltr",
                 "site_name": f.t("site_name"), "title": f.t("not_found_title"),
-                "other_languages": f.t("other_languages"),
                 "menu": self._menu_labels(language.code),
                 # The footer's texts, by the class of the element that holds each (partials/copyright.html).
                 "footer": {"hub-development-agenda": f.t("development_agenda"), "hub-staff-guide": f.t("staff_guide"),
@@ -198,8 +198,7 @@ class Renderer:
                            "hub-privacy": f.t("privacy")},
             }
         return self.env.get_template("not_found.html").render(
-            languages=items, chrome=json.dumps(chrome, ensure_ascii=False, sort_keys=True),
-            other_languages=self.formatters[active().default].t("other_languages"))
+            languages=items, chrome=json.dumps(chrome, ensure_ascii=False, sort_keys=True))
 
     def _menu_labels(self, lang: str) -> dict[str, str]:
         """Each top-level page's menu label in ``lang``, by its path ("" for the home page, "about/" …): the

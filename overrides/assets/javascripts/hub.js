@@ -160,8 +160,6 @@
       item.hidden = item.getAttribute("data-lang") !== code;
       if (item.tagName === "LI") item.hidden = !item.hidden;
     });
-    var nav = box.querySelector(".hub-not-found__languages");
-    if (nav) nav.setAttribute("aria-label", c.other_languages);
     var from = chrome[document.documentElement.lang] || {};
     document.documentElement.lang = code;
     document.documentElement.dir = c.dir;
