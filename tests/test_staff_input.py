@@ -655,11 +655,11 @@ def test_angle_brackets_are_refused_in_every_title(tmp_path, where, text):
 def test_angle_brackets_are_refused_in_expert_and_series_names(tmp_path):
     root = write_data(tmp_path)
     (root / "webinars" / "experts" / "test-expert.yml").write_text(
-        "name: Ada <Example>\nlinks:\n  - label: Profile >\n    url: https://example.org/\n")
+        "name: Ada <Example>\nlinks:\n  - label: {en: Profile >}\n    url: https://example.org/\n")
     (root / "webinars" / "series" / "test-series.yml").write_text(SERIES.replace("Test series", "Series > one"))
     reported = problems(root)
     assert only(reported, "webinars/experts/test-expert.yml:1:7: name: must be plain text without HTML")
-    assert only(reported, "webinars/experts/test-expert.yml:3:12: links[0].label: must be plain text without HTML")
+    assert only(reported, "webinars/experts/test-expert.yml:3:17: links[0].label.en: must be plain text without HTML")
     assert only(reported, "webinars/series/test-series.yml:2:7: title.en: must be plain text without HTML")
 
 

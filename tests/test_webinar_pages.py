@@ -136,6 +136,20 @@ def test_expert_cards_link_to_expert_pages_that_list_their_webinars(fixture_site
     assert heading_text(expert.select_one("article h1")) == "Ada Example"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_experts_links_are_named_in_the_pages_language(fixture_site, lang):
+    """A link's label given in the page's language is shown as it is; one given in English only is shown in
+    English, marked as English (lang and, on a right-to-left page, dir)."""
+    labels = {"en": "Profile", "fr": "Profil", "es": "Perfil", "ru": "Профиль", "zh": "简介", "ar": "الملف الشخصي"}
+    expert = page(fixture_site, lang_url(lang, "experts/ada-example/"))
+    links = expert.select(".hub-links a")
+    assert [a.get_text() for a in links] == [labels[lang], "Publications"]
+    assert links[0].get("lang") is None
+    if lang != "en":
+        assert links[1]["lang"] == "en"
+        assert links[1].get("dir") == ("ltr" if lang == "ar" else None)
+
+
 def test_previous_and_next_in_the_series(fixture_site):
     soup = page(fixture_site, UPCOMING_DST)
     assert soup.select_one("a[rel=prev]")["href"] == "../2026-01-15-past-with-recording/"

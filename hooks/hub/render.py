@@ -136,7 +136,7 @@ class Renderer:
         photo = None
         if expert.photo:
             photo = {"src": ctx.asset(expert.photo.removeprefix("webinars/")), "alt": ctx.text(expert.photo_alt)}
-        links = [{"label": link.label, "url": link.url} for link in expert.links]
+        links = [{"label": ctx.text(link.label), "url": link.url} for link in expert.links]
         kind = BY_NAME["expert"]
         body = self.render(kind.template, ctx, expert=card, bio=ctx.markdown(expert.bio), photo=photo,
                            links=links, webinars=webinars, sources=sources_view(ctx, expert.sources))

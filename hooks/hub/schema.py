@@ -53,7 +53,7 @@ def doc(text: str, **kwargs):
 
 @dataclass(frozen=True)
 class Link:
-    label: PlainText = doc("What the link leads to, e.g. 'Profile' or 'Publications'.")
+    label: LocalizedText = doc("What the link leads to, per language, e.g. 'Profile' or 'Publications'.")
     url: Url = doc("Absolute http(s) address.")
 
 
