@@ -7,8 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.markup import (bind_separators, break_paths_at_slashes, finish_content, isolate_addresses, join_cjk_lines,
-                        keep_dates_whole, mark_current_language)
+from hub.markup import (bind_separators, break_paths_at_slashes, finish_content, isolate_addresses,
+                        isolate_code_comments, join_cjk_lines, keep_dates_whole, mark_current_language)
 
 from conftest import LANGS, ROOT, lang_url, page
 
@@ -24,6 +24,32 @@ from conftest import LANGS, ROOT, lang_url, page
 ])
 def test_a_link_that_shows_its_address_reads_left_to_right(html, expected):
     assert isolate_addresses(html) == expected
+
+
+def _code(kind: str, text: str) -> str:
+    return f'<pre><code class="language-{kind}">{text}</code></pre>'
+
+
+@pytest.mark.parametrize("kind, text, expected", [
+    ("yaml", "# مثال فقط: قيم خيالية.", '<span dir="auto"># مثال فقط: قيم خيالية.</span>'),
+    ("yaml", "series: demo   # معرّف السلسلة: ملف في webinars/series/\nnumber: 3",
+     'series: demo   <span dir="auto"># معرّف السلسلة: ملف في webinars/series/</span>\nnumber: 3'),
+    ("yaml", 'title: "Brand #1 (example)"  # العنوان', 'title: "Brand #1 (example)"  <span dir="auto"># العنوان</span>'),
+    ("yaml", "url: https://example.org/page#part", "url: https://example.org/page#part"),
+    ("sh", "./hub check    # يتحقق", './hub check    <span dir="auto"># يتحقق</span>'),
+    ("text", "no comment here", "no comment here"),
+])
+def test_a_comment_in_a_code_example_takes_its_own_direction(kind, text, expected):
+    assert isolate_code_comments(_code(kind, text)) == _code(kind, expected)
+
+
+@pytest.mark.parametrize("html", [
+    '<p>Mark <code># not code</code> as a comment</p>',  # inline code: no line of its own
+    '<pre><code class="language-python"># a Python comment</code></pre>',  # not one of the data or shell examples
+    '<pre><code># a block without a language</code></pre>',
+])
+def test_only_the_comments_of_yaml_and_shell_examples_are_isolated(html):
+    assert isolate_code_comments(html) == html
 
 
 @pytest.mark.parametrize("html", [

@@ -160,6 +160,31 @@ LAYOUT = """([parts, minSize, switcher]) => {
         const widths = boxes.map(b => Math.round(b.width));
         return rows > 1 && Math.max(...widths) - Math.min(...widths) > 1 ? [`stacked buttons of ${widths.join(', ')} px`] : [];
     });
+    // A comment in code reads in its own direction (the code's lines stay left to right): one that starts with an
+    // Arabic letter has its "#" at its right end, where a right-to-left line starts; one in Latin letters at its left.
+    // Found in the code's text ("#" at a line's start or after a space, outside double quotes), whatever the markup.
+    const letter = /[A-Za-z\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/, rtlLetter = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+    result.comments = [...document.querySelectorAll('pre > code')].filter(visible).flatMap(code => {
+        const nodes = [], walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        for (let total = 0; walker.nextNode(); total += walker.currentNode.length) nodes.push([walker.currentNode, total]);
+        const at = offset => { const [node, first] = nodes.findLast(([, first]) => first <= offset); return [node, offset - first]; };
+        const range = (from, to) => { const r = document.createRange(); r.setStart(...at(from)); r.setEnd(...at(to)); return r.getBoundingClientRect(); };
+        const problems = [];
+        let lineStart = 0;
+        for (const line of code.textContent.split('\\n')) {
+            const hash = [...line.matchAll(/(?:^|(?<=[ \t]))#/g)].map(m => m.index)
+                .find(i => (line.slice(0, i).match(/"/g) || []).length % 2 === 0);
+            const first = hash === undefined ? null : line.slice(hash).match(letter);
+            if (first) {
+                const rtl = rtlLetter.test(first[0]);
+                const mark = range(lineStart + hash, lineStart + hash + 1), box = range(lineStart + hash, lineStart + line.length);
+                if (!(rtl ? box.right - mark.right < 1 : mark.left - box.left < 1))
+                    problems.push(`"${line.slice(hash, hash + 40)}": its "#" is not at its ${rtl ? 'right' : 'left'} end`);
+            }
+            lineStart += line.length + 1;
+        }
+        return problems;
+    }).slice(0, 3);
     // The filters: each label above its field; on a phone the field as wide as the form (a chosen value fits).
     result.filters = [...document.querySelectorAll('.hub-filters label')].filter(visible).map(label => {
         const l = label.getBoundingClientRect(), c = label.control.getBoundingClientRect(), text = label.innerText;
@@ -432,6 +457,14 @@ def test_stacked_buttons_line_up(visits, view):
     and "Add to calendar" one under the other, of one width, not two ragged boxes."""
     seen = visits(*view)
     assert not seen.layout["buttons"], f"{seen.url}: {seen.layout['buttons']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_comments_in_code_read_in_their_own_direction(visits, view):
+    """The staff guide's example file in Arabic: its comments are Arabic sentences in left-to-right code; each
+    reads right to left from its "#", not with its full stop, a bracket or a path thrown to the other end."""
+    seen = visits(*view)
+    assert not seen.layout["comments"], f"{seen.url}: {seen.layout['comments']}"
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)

@@ -126,9 +126,35 @@ def mark_current_language(html: str, language: str) -> str:
                         f'hreflang="{language}" class="md-select__link" aria-current="true">', 1)
 
 
+_CODE_BLOCK = re.compile(r'(<pre><code class="language-(?:yaml|yml|sh|bash|shell|text)">)(.*?)(</code></pre>)', re.DOTALL)
+_COMMENT = re.compile(r'(?:^|(?<=[ \t]))#')
+
+
+def _comment_start(line: str) -> int:
+    """Where a line's comment starts ("#" at the line's start or after a space, outside double quotes), or -1."""
+    for match in _COMMENT.finditer(line):
+        if line.count('"', 0, match.start()) % 2 == 0:
+            return match.start()
+    return -1
+
+
+def isolate_code_comments(html: str) -> str:
+    """Each comment of a YAML or shell example in its own ``<span dir="auto">``: the code stays left to right,
+    and a comment written in Arabic reads right to left from its "#" (the full stop, a bracket or a path at
+    its end no longer thrown to the other side of the line)."""
+    def lines(match: re.Match) -> str:
+        marked = []
+        for line in match[2].split("\n"):
+            start = _comment_start(line)
+            marked.append(line if start < 0 else f'{line[:start]}<span dir="auto">{line[start:]}</span>')
+        return match[1] + "\n".join(marked) + match[3]
+    return _CODE_BLOCK.sub(lines, html)
+
+
 def finish_content(html: str, language: str) -> str:
     """The fixes of a page's content (its HTML from Markdown, without the theme's frame), in ``language``."""
     html = join_cjk_lines(break_paths_at_slashes(isolate_addresses(keep_permalinks_with_words(html))))
+    html = isolate_code_comments(html)
     keep_dates = _date_keeper(active().by_code[language].babel_locale)
     return _fix_text(html, lambda text: keep_dates(bind_separators(text)))
 
