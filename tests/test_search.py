@@ -273,7 +273,7 @@ def test_a_query_finds_the_webinars_it_names(searcher, real_site, lang, query, e
         assert lines[0] == doc.select_one("article h1").get_text(" ", strip=True)
         facts = [doc.select_one("[data-pagefind-meta=date]").get_text(strip=True)]
         facts += [e.get_text(strip=True) for e in doc.select("[data-pagefind-meta=language]")]
-        assert lines[1] == " · ".join(facts), lines[:3]
+        assert lines[1] == "\u00a0· ".join(facts), lines[:3]
         assert "\u200b" not in by_href[href]
     marked = tab.eval_on_selector_all(".hub-search__excerpt mark", "marks => marks.map(m => [m.textContent, "
                                       "m.nextSibling && m.nextSibling.nodeType === 3 ? m.nextSibling.textContent : ''])")
@@ -281,6 +281,8 @@ def test_a_query_finds_the_webinars_it_names(searcher, real_site, lang, query, e
     for text, after in marked:  # the words found, marked without their punctuation, one mark for words in a row
         assert not re.search(r"[.,:;!?\u060c\u061b\u061f\u3001\u3002\uff0c\uff1a\uff1b\uff1f]$", text), marked
         assert not (after.strip() == "" and after != ""), f"{lang}: {query!r}: two marks for words in a row: {marked}"
+    for result in results:  # no line can start with a separator: the space before it does not break
+        assert not re.search(r"[ \t\n][\u00b7\u2013\u2014](?=\s|$)", result["text"]), result["text"]
     for result in results:  # no excerpt starts with the full stop of a sentence it does not show
         assert not re.search(r"(?m)^\s*(?:\u2026\s*)?[.。]", result["text"]), result["text"]
     assert not ellipsis_problems(results, tab.evaluate(PAGE_TEXTS, query)), query

@@ -289,6 +289,10 @@
     if (shown.slice(-n).join(" ") !== all.slice(-n).join(" ")) excerpt.appendChild(document.createTextNode(space + "\u2026"));
   }
 
+  /* No line starts with a separator: the space before "·", "–" or "—" is a no-break one, as on the pages
+     (hub/markup.py, bind_separators); Pagefind's excerpts give it back as a plain space. */
+  function bind(text) { return text.replace(/\s+(?=[\u00b7\u2013\u2014](?:\s|$))/g, "\u00a0"); }
+
   function resultItem(data) {
     var item = document.createElement("li");
     item.className = "hub-search__result";
@@ -301,12 +305,12 @@
     if (facts.length) {
       var line = document.createElement("p");
       line.className = "hub-search__meta";
-      line.textContent = facts.join(" · ");
+      line.textContent = facts.join("\u00a0· ");
       item.appendChild(line);
     }
     var excerpt = document.createElement("p");
     excerpt.className = "hub-search__excerpt";
-    excerpt.innerHTML = marks(sentences(unsplit(data.excerpt)));  /* Pagefind's excerpt: the page's text, escaped, with <mark> */
+    excerpt.innerHTML = bind(marks(sentences(unsplit(data.excerpt))));  /* Pagefind's excerpt: the page's text, escaped, with <mark> */
     cut(excerpt, unsplit(data.content));
     item.appendChild(excerpt);
     return item;
