@@ -185,6 +185,10 @@ LAYOUT = """([parts, minSize, switcher]) => {
         }
         return problems;
     }).slice(0, 3);
+    // The page's title: its size against the text's (the text's own size: the typeset content's).
+    const h1 = [...document.querySelectorAll('article h1, .md-content h1')].find(visible);
+    result.title = h1 ? {scale: parseFloat(getComputedStyle(h1).fontSize) / parseFloat(getComputedStyle(h1.closest('.md-typeset')).fontSize),
+                         text: h1.innerText} : null;
     // The filters: each label above its field; on a phone the field as wide as the form (a chosen value fits).
     result.filters = [...document.querySelectorAll('.hub-filters label')].filter(visible).map(label => {
         const l = label.getBoundingClientRect(), c = label.control.getBoundingClientRect(), text = label.innerText;
@@ -465,6 +469,19 @@ def test_comments_in_code_read_in_their_own_direction(visits, view):
     reads right to left from its "#", not with its full stop, a bracket or a path thrown to the other end."""
     seen = visits(*view)
     assert not seen.layout["comments"], f"{seen.url}: {seen.layout['comments']}"
+
+
+@pytest.mark.parametrize("view", [view for view in VIEWS if view[2] == "mobile"], ids=view_id)
+def test_a_title_leaves_room_on_a_phones_first_screen(visits, view):
+    """On a phone a page's title is at most 1.6 times the text's size: at twice, the longest titles (a pilot
+    question of 18 words, a later French title) took nine lines, 374 px of an 844 px screen, above their date.
+    Its size, not its height, is what is checked: the lines a title takes depend on the machine's fonts."""
+    seen = visits(*view)
+    title = seen.layout["title"]
+    assert title, f"{seen.url}: no visible title"
+    if view[0] == "missing":  # the 404 page's short title keeps twice the text's size (test_visitor_browser)
+        return
+    assert title["scale"] <= 1.6 + 1e-6, f"{seen.url}: the title {title['text']!r} is {title['scale']:.2f} times the text's size"
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
