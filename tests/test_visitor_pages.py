@@ -133,3 +133,19 @@ def test_the_webinars_page_lists_newest_first_throughout(request, site_name, lan
     dates = [card.select_one("time")["datetime"][:10] for card in listing.select(".hub-index .hub-webinar-card")]
     assert len(dates) > 2 and len({d[:4] for d in dates}) > 1, dates
     assert dates == sorted(dates, reverse=True), dates
+
+
+def test_the_sites_prose_quotes_with_typographic_marks(real_site):
+    """A quotation in a page's text is set with “ ” (or the language's « », 「」), never the typewriter's ":
+    the English figures page and staff guide wrote "more than 250" where the French wrote « plus de 250 »."""
+    from bs4 import BeautifulSoup
+
+    found = []
+    for path in sorted(real_site.rglob("*.html")):
+        if "admin" in path.relative_to(real_site).parts:
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for tag in soup.find_all(["script", "style", "code", "pre", "template"]):
+            tag.decompose()
+        found += [f"{path.relative_to(real_site)}: {m[0]!r}" for m in re.finditer(r'.{0,30}".{0,30}', soup.get_text())]
+    assert not found, "\n".join(found[:10])
