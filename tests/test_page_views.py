@@ -185,6 +185,9 @@ LAYOUT = """([parts, minSize, switcher]) => {
         }
         return problems;
     }).slice(0, 3);
+    // Where the content's text starts, from the page's start side (left, or right on a right-to-left page).
+    const content = document.querySelector('.md-content').getBoundingClientRect();
+    result.contentStart = Math.round(result.dir === 'rtl' ? document.documentElement.clientWidth - content.right : content.left);
     // The page's title: its size against the text's (the text's own size: the typeset content's).
     const h1 = [...document.querySelectorAll('article h1, .md-content h1')].find(visible);
     result.title = h1 ? {scale: parseFloat(getComputedStyle(h1).fontSize) / parseFloat(getComputedStyle(h1.closest('.md-typeset')).fontSize),
@@ -469,6 +472,16 @@ def test_comments_in_code_read_in_their_own_direction(visits, view):
     reads right to left from its "#", not with its full stop, a bracket or a path thrown to the other end."""
     seen = visits(*view)
     assert not seen.layout["comments"], f"{seen.url}: {seen.layout['comments']}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=view_id)
+def test_the_text_starts_where_on_every_other_page(visits, view):
+    """A page's content starts at the same distance from the page's start side as the home page's: the 404
+    page had an empty navigation column and started 250 px further in."""
+    kind, lang, width = view
+    seen, home = visits(*view), visits("home", lang, width)
+    assert abs(seen.layout["contentStart"] - home.layout["contentStart"]) <= 1, \
+        f"{seen.url}: the content starts {seen.layout['contentStart']} px from the side, on the home page {home.layout['contentStart']} px"
 
 
 @pytest.mark.parametrize("view", [view for view in VIEWS if view[2] == "mobile"], ids=view_id)
