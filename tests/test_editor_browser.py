@@ -221,7 +221,7 @@ def test_editor_loads_with_no_error_and_no_request_elsewhere(browser, editor_url
         type_into(page, page.get_by_role("textbox", name="English (en)").first, TITLES["en"])
         type_into(page, page.get_by_role("textbox", name="Français (fr)").first, TITLES["fr"])
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "editor-en-desktop.png"))
+        page.screenshot(path=str(ARTIFACTS / "editor-en-desktop.png"), animations="disabled")  # no view half faded
         labels = page.locator("main, body").first.inner_text()
         for label in ("Series", "Title", "English (en)", "العربية (ar)", "中文 (zh)", "Français (fr)"):
             assert label in labels
@@ -243,7 +243,7 @@ def test_arabic_editor_and_right_to_left_fields(browser, editor_url, project):
         assert chinese.evaluate("element => element.matches(':dir(ltr)')")
         assert chinese.input_value() == TITLES["zh"]
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "editor-ar-desktop.png"))
+        page.screenshot(path=str(ARTIFACTS / "editor-ar-desktop.png"), animations="disabled")
         watched.assert_clean()
     finally:
         context.close()
