@@ -25,6 +25,15 @@
     player.focus();
   }
 
+  /* No line starts with a separator: the space before a "·", "–" or "—" between words becomes a no-break one
+     (a thin space, as Intl's time ranges write, a narrow one), by hub/markup.py's bind_separators rule, for
+     the text this script writes: the visitor's time range, Pagefind's excerpts (which give it back as a plain
+     space). */
+  function bind(text) {
+    return text.replace(/[ \t\r\n\u2000-\u200a]+(?=[\u00b7\u2013\u2014](?:[\s\u00a0\u202f]|&nbsp;|$))/g,
+      function (space) { return space.indexOf("\u2009") >= 0 ? "\u202f" : "\u00a0"; });
+  }
+
   /* The start time in the visitor's own time zone, on the line reserved for it below the event's, when the
      visitor's offset from UTC at that instant differs from the event's ("The same time in your time zone" when
      it does not). The date is written only when it is another day there than at the event. */
@@ -58,7 +67,7 @@
     zone = new Intl.DateTimeFormat(locale, { hour: "numeric", timeZoneName: "long" }).formatToParts(start)
       .filter(function (part) { return part.type === "timeZoneName"; }).map(function (part) { return part.value; })[0];
     var text = end && !isNaN(end) && format.formatRange ? format.formatRange(start, end) : format.format(start);
-    text = text.replace(/[ \u2009](?=[\u2013\u2014])/g, "\u202f");  /* no line starts with the range's dash */
+    text = bind(text);
     if (zone) text += " " + zone;
     target.textContent = (target.getAttribute("data-template") || "{time}").replace("{time}", text);
   }
@@ -288,10 +297,6 @@
       excerpt.insertBefore(document.createTextNode("\u2026" + space), excerpt.firstChild);
     if (shown.slice(-n).join(" ") !== all.slice(-n).join(" ")) excerpt.appendChild(document.createTextNode(space + "\u2026"));
   }
-
-  /* No line starts with a separator: the space before "·", "–" or "—" is a no-break one, as on the pages
-     (hub/markup.py, bind_separators); Pagefind's excerpts give it back as a plain space. */
-  function bind(text) { return text.replace(/\s+(?=[\u00b7\u2013\u2014](?:\s|$))/g, "\u00a0"); }
 
   function resultItem(data) {
     var item = document.createElement("li");
